@@ -1,0 +1,371 @@
+//! The [`Analyzer`], which runs the stages in order, and the `zhnews/1` output types.
+//!
+//! ```
+//! let analyzer = zhnews::Analyzer::new();
+//! let analysis = analyzer.analyze("關鍵詞:聽民聲,,大調(diào)研");
+//! assert_eq!(analysis.text, "关键词：听民声，大调研");
+//! assert_eq!(analysis.schema, "zhnews/1");
+//! let json = serde_json::to_value(&analysis).unwrap();
+//! assert_eq!(json["script"]["input"], "traditional");
+//! ```
+
+use serde::Serialize;
+
+use crate::convert::converter;
+use crate::decode::decode;
+use crate::document::{Document, EncodingInfo, Fix, Script, Span, Token};
+use crate::error::{Error, Result};
+use crate::repair::repair;
+use crate::segment::segmenter;
+
+/// The schema name every output object carries.
+pub const SCHEMA: &str = "zhnews/1";
+
+/// What the analyzer does; `Default` is what the CLI does without flags.
+#[derive(Debug, Clone)]
+pub struct AnalyzerOptions {
+    /// Convert Traditional text to Simplified (`--no-convert` turns it off).
+    pub convert: bool,
+    /// Include the tokens in the output (`--tokens`).
+    pub tokens: bool,
+    /// Refuse articles larger than this many bytes (`--max-bytes`).
+    pub max_bytes: usize,
+}
+
+impl Default for AnalyzerOptions {
+    fn default() -> Self {
+        AnalyzerOptions {
+            convert: true,
+            tokens: false,
+            max_bytes: 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// Runs the pipeline. The tables and models it uses are loaded once per process, on first
+/// use, and shared: an `Analyzer` is cheap to build, `Send + Sync`, and can serve many threads.
+#[derive(Debug, Clone, Default)]
+pub struct Analyzer {
+    options: AnalyzerOptions,
+}
+
+/// The script before conversion, and whether conversion changed the text.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScriptInfo {
+    /// `simplified`, `traditional` or `mixed`.
+    pub input: Script,
+    /// Whether the text was converted to Simplified.
+    pub converted: bool,
+}
+
+/// Source, author, editor and publication date lines of the article.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Meta {
+    /// Where the article comes from (`来源：…`).
+    pub source: Option<String>,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// Who edited it.
+    pub editor: Option<String>,
+    /// When it was published, normalised (`2019-08-13`).
+    pub published: Option<String>,
+}
+
+/// A section of the article: text before the first heading, or a heading and what follows.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// Position in the article, from 0.
+    pub index: usize,
+    /// The keyword of a `关键词：X` header.
+    pub keyword: Option<String>,
+    /// The heading line.
+    pub heading: Option<String>,
+    /// The short line after a keyword header.
+    pub subtitle: Option<String>,
+    /// The whole section.
+    pub span: Span,
+    /// Its paragraphs.
+    pub paragraphs: Vec<Span>,
+    /// Its keywords.
+    pub keywords: Vec<String>,
+}
+
+/// A photo caption.
+#[derive(Debug, Clone, Serialize)]
+pub struct Caption {
+    /// The caption text.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A keyword with its weight.
+#[derive(Debug, Clone, Serialize)]
+pub struct Keyword {
+    /// The word.
+    pub word: String,
+    /// TF-IDF or TextRank weight.
+    pub weight: f64,
+}
+
+/// A figure with its unit, approximation, subject and verb.
+#[derive(Debug, Clone, Serialize)]
+pub struct Statistic {
+    /// The figure as written.
+    pub text: String,
+    /// Its value with 万/亿 applied.
+    pub value: f64,
+    /// The counting unit.
+    pub unit: Option<String>,
+    /// `more_than`, `less_than` or `about`.
+    pub approx: Option<String>,
+    /// What is counted.
+    pub subject: Option<String>,
+    /// The governing verb.
+    pub predicate: Option<String>,
+    /// Where it is.
+    pub span: Span,
+    /// The section it is in.
+    pub section: usize,
+}
+
+/// A date or time, normalised TIMEX3-style.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateMention {
+    /// As written.
+    pub text: String,
+    /// Normalised value (`2011-03-09`).
+    pub value: Option<String>,
+    /// Start of a range.
+    pub start: Option<String>,
+    /// End of a range.
+    pub end: Option<String>,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A named entity with all its mentions.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entity {
+    /// The name as written.
+    pub text: String,
+    /// `organization`, `location`, `person` or `work`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The full name (`市政府` → `本溪市政府`).
+    pub normalized: String,
+    /// Every mention.
+    pub mentions: Vec<Span>,
+    /// How many mentions.
+    pub count: usize,
+}
+
+/// A quoted campaign term or slogan.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuotedTerm {
+    /// The term without its quotation marks.
+    pub text: String,
+    /// How often it is quoted.
+    pub count: usize,
+}
+
+/// Everything zhnews found in one article: the `zhnews/1` object.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// The input's id (set by the caller; the CLI uses the path or the record's `id`).
+    pub id: serde_json::Value,
+    /// How the bytes were decoded.
+    pub encoding: EncodingInfo,
+    /// The input script and whether it was converted.
+    pub script: ScriptInfo,
+    /// Every repair and conversion made.
+    pub repairs: Vec<Fix>,
+    /// The clean Simplified text all spans point into.
+    pub text: String,
+    /// The title.
+    pub title: Option<String>,
+    /// Source, author, editor, date.
+    pub meta: Meta,
+    /// Sections.
+    pub sections: Vec<Section>,
+    /// Photo captions.
+    pub captions: Vec<Caption>,
+    /// Article keywords.
+    pub keywords: Vec<Keyword>,
+    /// Figures with units.
+    pub statistics: Vec<Statistic>,
+    /// Dates and times.
+    pub dates: Vec<DateMention>,
+    /// Named entities.
+    pub entities: Vec<Entity>,
+    /// Quoted campaign terms.
+    pub quoted_terms: Vec<QuotedTerm>,
+    /// Tokens, when asked for.
+    pub tokens: Option<Vec<Token>>,
+}
+
+impl Analyzer {
+    /// An analyzer with the default options.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An analyzer with these options.
+    pub fn with_options(options: AnalyzerOptions) -> Self {
+        Analyzer { options }
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &AnalyzerOptions {
+        &self.options
+    }
+
+    /// Decode bytes in any supported encoding into a clean document (no segmentation).
+    pub fn clean_bytes(&self, bytes: &[u8]) -> Result<Document> {
+        self.check_size(bytes.len())?;
+        let decoded = decode(bytes)?;
+        let mut document = Document::new(decoded.text, decoded.encoding);
+        if let Some(fix) = decoded.truncated {
+            document.fixes.push(fix);
+        }
+        self.clean_document(&mut document);
+        Ok(document)
+    }
+
+    /// Repair and convert text that is already a string (no segmentation).
+    pub fn clean(&self, text: &str) -> Document {
+        let mut document = Document::new(text.to_string(), EncodingInfo::utf8());
+        self.clean_document(&mut document);
+        document
+    }
+
+    fn clean_document(&self, document: &mut Document) {
+        if let Some(repaired) = repair(&document.text, &mut document.fixes) {
+            document.text = repaired;
+        }
+        let converter = converter();
+        if self.options.convert {
+            let (script, converted) = converter.convert(&document.text, &mut document.fixes);
+            document.script = script;
+            if let Some(text) = converted {
+                document.text = text;
+                document.converted = true;
+            }
+        } else {
+            document.script = converter.detect(&document.text);
+        }
+    }
+
+    fn check_size(&self, size: usize) -> Result<()> {
+        if size > self.options.max_bytes {
+            return Err(Error::TooLarge {
+                size,
+                limit: self.options.max_bytes,
+            });
+        }
+        Ok(())
+    }
+
+    /// Analyse raw bytes (any supported encoding).
+    pub fn analyze_bytes(&self, bytes: &[u8]) -> Result<Analysis> {
+        let document = self.clean_bytes(bytes)?;
+        Ok(self.finish(document))
+    }
+
+    /// Analyse text that is already a string.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        self.finish(self.clean(text))
+    }
+
+    /// Analyse text, refusing it when it exceeds the size limit.
+    pub fn try_analyze(&self, text: &str) -> Result<Analysis> {
+        self.check_size(text.len())?;
+        Ok(self.analyze(text))
+    }
+
+    /// Run the stages after cleaning and build the output.
+    fn finish(&self, mut document: Document) -> Analysis {
+        document.tokens = segmenter().tag(&document.text);
+        let tokens = self.options.tokens.then(|| document.tokens.clone());
+        Analysis {
+            schema: SCHEMA,
+            id: serde_json::Value::Null,
+            encoding: document.encoding,
+            script: ScriptInfo {
+                input: document.script,
+                converted: document.converted,
+            },
+            repairs: document.fixes.into_vec(),
+            text: document.text,
+            title: None,
+            meta: Meta::default(),
+            sections: Vec::new(),
+            captions: Vec::new(),
+            keywords: Vec::new(),
+            statistics: Vec::new(),
+            dates: Vec::new(),
+            entities: Vec::new(),
+            quoted_terms: Vec::new(),
+            tokens,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analyzer_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Analyzer>();
+    }
+
+    #[test]
+    fn every_list_is_present_and_tokens_are_null_by_default() {
+        let json = serde_json::to_value(Analyzer::new().analyze("本溪市公安局")).unwrap();
+        for key in [
+            "repairs",
+            "sections",
+            "captions",
+            "keywords",
+            "statistics",
+            "dates",
+            "entities",
+            "quoted_terms",
+        ] {
+            assert!(json[key].is_array(), "{key}");
+        }
+        assert!(json["tokens"].is_null());
+        assert!(json["title"].is_null());
+        assert!(json["meta"]["source"].is_null());
+    }
+
+    #[test]
+    fn tokens_on_request_point_into_the_text() {
+        let options = AnalyzerOptions {
+            tokens: true,
+            ..Default::default()
+        };
+        let analysis = Analyzer::with_options(options).analyze("東北的冬夜，網格員在巡邏");
+        let tokens = analysis.tokens.unwrap();
+        assert!(!tokens.is_empty());
+        for t in &tokens {
+            assert_eq!(crate::document::char_slice(&analysis.text, t.span), t.word);
+        }
+    }
+
+    #[test]
+    fn refuses_articles_over_the_limit() {
+        let options = AnalyzerOptions {
+            max_bytes: 10,
+            ..Default::default()
+        };
+        let err = Analyzer::with_options(options)
+            .analyze_bytes("本溪市公安局开展".as_bytes())
+            .unwrap_err();
+        assert_eq!(err.kind(), "too_large");
+    }
+}

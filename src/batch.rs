@@ -1,0 +1,330 @@
+//! Inputs and output records for batch runs: files, directories, standard input, JSON Lines.
+//!
+//! Inputs are read lazily, one at a time, so a stream of any length runs in bounded memory.
+//! Every input yields exactly one [`Item`]; one that cannot be read yields an item holding
+//! the error, so a batch goes on past it and reports it in place.
+//!
+//! ```
+//! use zhnews::batch::{jsonl_items, output_record};
+//! let input = "{\"id\": 7, \"content\": \"本溪\", \"url\": \"http://x\"}\n";
+//! let item = jsonl_items(input.as_bytes(), "content", None).next().unwrap();
+//! assert_eq!(item.id, serde_json::json!(7));
+//! let record = output_record(serde_json::json!({"schema": "zhnews/1", "text": "本溪"}), &item);
+//! assert_eq!(record["url"], "http://x");
+//! assert_eq!(record["id"], 7);
+//! ```
+
+use std::fs;
+use std::io::{self, BufRead, Read};
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use crate::analysis::SCHEMA;
+use crate::error::Error;
+
+/// What an input holds: raw bytes (a file or stdin) or text (a JSON Lines field).
+#[derive(Debug)]
+pub enum Payload {
+    /// Bytes in any encoding, to be decoded.
+    Bytes(Vec<u8>),
+    /// Text already decoded.
+    Text(String),
+}
+
+/// One input: its id, what it holds (or why it could not be read), and the other fields of a
+/// JSON Lines record, passed through to the output unchanged.
+#[derive(Debug)]
+pub struct Item {
+    /// The path, the record's `id` field, or its line number.
+    pub id: Value,
+    /// The article, or the error that stands in for it.
+    pub payload: Result<Payload, Error>,
+    /// A record's fields other than `id` and the text field.
+    pub passthrough: Map<String, Value>,
+}
+
+impl Item {
+    fn new(id: Value, payload: Result<Payload, Error>) -> Self {
+        Item {
+            id,
+            payload,
+            passthrough: Map::new(),
+        }
+    }
+}
+
+/// Expand paths into files: a directory gives every regular file below it (sorted; hidden
+/// files and directories skipped), a file gives itself. Unreadable entries are errors in place.
+pub fn expand_paths(paths: &[PathBuf]) -> Vec<(PathBuf, Option<io::Error>)> {
+    let mut out = Vec::new();
+    for path in paths {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut out),
+            Ok(_) => out.push((path.clone(), None)),
+            Err(e) => out.push((path.clone(), Some(e))),
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<(PathBuf, Option<io::Error>)>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return out.push((dir.to_path_buf(), Some(e))),
+    };
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => paths.push(entry.path()),
+            Err(e) => out.push((dir.to_path_buf(), Some(e))),
+        }
+    }
+    paths.sort();
+    for path in paths {
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        // Do not follow symlinked directories: they can loop.
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk(&path, out),
+            Ok(meta) if meta.file_type().is_symlink() => match fs::metadata(&path) {
+                Ok(target) if target.is_file() => out.push((path, None)),
+                Ok(_) => {}
+                Err(e) => out.push((path, Some(e))),
+            },
+            Ok(meta) if meta.is_file() => out.push((path, None)),
+            Ok(_) => {}
+            Err(e) => out.push((path, Some(e))),
+        }
+    }
+}
+
+/// Read a whole file (or `-` for stdin) as one article.
+pub fn read_article(path: Option<&Path>, max_bytes: usize) -> Result<Payload, Error> {
+    let mut bytes = Vec::new();
+    let limit = max_bytes as u64 + 1;
+    match path {
+        None => io::stdin().lock().take(limit).read_to_end(&mut bytes)?,
+        Some(p) => fs::File::open(p)?.take(limit).read_to_end(&mut bytes)?,
+    };
+    if bytes.len() > max_bytes {
+        let size = match path {
+            Some(p) => fs::metadata(p).map_or(bytes.len(), |m| m.len() as usize),
+            None => bytes.len(),
+        };
+        return Err(Error::TooLarge {
+            size,
+            limit: max_bytes,
+        });
+    }
+    Ok(Payload::Bytes(bytes))
+}
+
+/// The name an input is known by: its path as given.
+pub fn path_id(path: &Path) -> Value {
+    Value::String(path.display().to_string())
+}
+
+/// One item per file (text mode): each file is an article, read when the item is taken.
+pub fn file_items(
+    files: Vec<(PathBuf, Option<io::Error>)>,
+    max_bytes: usize,
+) -> impl Iterator<Item = Item> {
+    files.into_iter().map(move |(path, error)| {
+        let payload = match error {
+            Some(e) => Err(Error::Io(e)),
+            None => read_article(Some(&path), max_bytes),
+        };
+        Item::new(path_id(&path), payload)
+    })
+}
+
+/// One item per non-blank line of JSON Lines; `source` names the stream in ids of records
+/// without an `id` field (`None`: the line number alone).
+pub fn jsonl_items<R: BufRead>(
+    reader: R,
+    text_field: &str,
+    source: Option<String>,
+) -> impl Iterator<Item = Item> + use<R> {
+    let text_field = text_field.to_string();
+    let mut lines = reader.split(b'\n').enumerate();
+    std::iter::from_fn(move || {
+        loop {
+            let (index, line) = lines.next()?;
+            let number = index + 1;
+            let id = match &source {
+                Some(name) => Value::String(format!("{name}:{number}")),
+                None => Value::from(number),
+            };
+            let line = match line {
+                Ok(line) => line,
+                Err(e) => return Some(Item::new(id, Err(Error::Io(e)))),
+            };
+            if line.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            return Some(parse_record(&line, id, &text_field));
+        }
+    })
+}
+
+fn record_error(kind: &'static str, message: String) -> Error {
+    Error::Record { kind, message }
+}
+
+/// Parse one JSON Lines record into an item.
+fn parse_record(line: &[u8], line_id: Value, text_field: &str) -> Item {
+    let text = match std::str::from_utf8(line) {
+        Ok(text) => text,
+        Err(e) => {
+            let message = format!("line is not valid UTF-8 (byte {})", e.valid_up_to());
+            return Item::new(line_id, Err(record_error("invalid_utf8", message)));
+        }
+    };
+    let mut object = match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(object)) => object,
+        Ok(other) => {
+            let message = format!("not a JSON object but {}", json_type(&other));
+            return Item::new(line_id, Err(record_error("json", message)));
+        }
+        Err(e) => {
+            let message = format!("not JSON: {e}");
+            return Item::new(line_id, Err(record_error("json", message)));
+        }
+    };
+    let id = object.shift_remove("id").unwrap_or(line_id);
+    let payload = match object.shift_remove(text_field) {
+        Some(Value::String(text)) => Ok(Payload::Text(text)),
+        Some(other) => {
+            let message = format!(
+                "field \"{text_field}\" is {}, not a string",
+                json_type(&other)
+            );
+            // Keep the field: nothing of the record is lost.
+            object.insert(text_field.to_string(), other);
+            Err(record_error("not_a_string", message))
+        }
+        None => Err(record_error(
+            "missing_field",
+            format!("no field \"{text_field}\" (see --text-field)"),
+        )),
+    };
+    Item {
+        id,
+        payload,
+        passthrough: object,
+    }
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The output object for an item: `result` (an analysis or any JSON object) with the item's
+/// id, and the record's other fields added back. A field whose name the result already uses
+/// goes under `"input"` instead, so nothing is lost.
+pub fn output_record(result: Value, item: &Item) -> Value {
+    let mut object = match result {
+        Value::Object(object) => object,
+        other => {
+            let mut object = Map::new();
+            object.insert("result".into(), other);
+            object
+        }
+    };
+    if !object.contains_key("schema") {
+        object.insert("schema".into(), Value::from(SCHEMA));
+    }
+    // Put the id right after the schema, where readers look for it.
+    let mut ordered = Map::new();
+    if let Some(schema) = object.shift_remove("schema") {
+        ordered.insert("schema".into(), schema);
+    }
+    ordered.insert("id".into(), item.id.clone());
+    object.shift_remove("id");
+    ordered.extend(object);
+    let mut clashes = Map::new();
+    for (key, value) in &item.passthrough {
+        if ordered.contains_key(key) {
+            clashes.insert(key.clone(), value.clone());
+        } else {
+            ordered.insert(key.clone(), value.clone());
+        }
+    }
+    if !clashes.is_empty() {
+        ordered.insert("input".into(), Value::Object(clashes));
+    }
+    Value::Object(ordered)
+}
+
+/// The error record for an item that failed: `{"schema", "id", "error": {"kind", "message"}}`.
+pub fn error_record(error: &Error, item: &Item) -> Value {
+    let error = serde_json::json!({"kind": error.kind(), "message": error.to_string()});
+    let mut object = Map::new();
+    object.insert("error".into(), error);
+    output_record(Value::Object(object), item)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(input: &str) -> Vec<Item> {
+        jsonl_items(input.as_bytes(), "text", None).collect()
+    }
+
+    #[test]
+    fn one_item_per_record_with_errors_in_place() {
+        let input = "{\"text\":\"甲\"}\n\n   \nnot json\n[1]\n{\"body\":\"x\"}\n{\"text\":5}\n";
+        let got = items(input);
+        let kinds: Vec<&str> = got
+            .iter()
+            .map(|i| match &i.payload {
+                Ok(_) => "ok",
+                Err(e) => e.kind(),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            ["ok", "json", "json", "missing_field", "not_a_string"]
+        );
+        let ids: Vec<Value> = got.iter().map(|i| i.id.clone()).collect();
+        assert_eq!(ids, [1, 4, 5, 6, 7].map(Value::from));
+        assert_eq!(got[4].passthrough["text"], 5);
+    }
+
+    #[test]
+    fn invalid_utf8_is_an_error_record() {
+        let input = b"{\"text\":\"\xff\"}\n{\"text\":\"ok\"}\n";
+        let got: Vec<Item> = jsonl_items(&input[..], "text", Some("in.jsonl".into())).collect();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].payload.as_ref().unwrap_err().kind(), "invalid_utf8");
+        assert_eq!(got[0].id, "in.jsonl:1");
+    }
+
+    #[test]
+    fn passes_other_fields_through_and_keeps_clashes() {
+        let input = "{\"id\":\"a\",\"text\":\"甲\",\"n\":1.5,\"nested\":{\"k\":[1,\"乙\"]},\"title\":\"T\"}\n";
+        let item = items(input).remove(0);
+        let result = serde_json::json!({"schema": "zhnews/1", "title": null, "text": "甲"});
+        let record = output_record(result, &item);
+        assert_eq!(record["id"], "a");
+        assert_eq!(record["n"], 1.5);
+        assert_eq!(record["nested"]["k"][1], "乙");
+        assert_eq!(record["title"], Value::Null);
+        assert_eq!(record["input"]["title"], "T");
+        let keys: Vec<&String> = record.as_object().unwrap().keys().collect();
+        assert_eq!(keys[..2], ["schema", "id"]);
+    }
+}

@@ -1,0 +1,360 @@
+//! Bytes → text: byte-order mark, strict UTF-8, else a legacy encoding detected from the bytes.
+//!
+//! UTF-8 validation costs microseconds and a detector about a millisecond an article, so the
+//! detector (chardetng, Firefox's) runs only when the input is not UTF-8. A character cut off at
+//! the very end of otherwise valid UTF-8 is dropped and reported, not treated as a legacy
+//! encoding. UTF-16 without a BOM is recognised from where its zero bytes fall. Images,
+//! executables and NUL-heavy data are refused as [`Error::Binary`].
+//!
+//! ```
+//! let (bytes, _, _) = encoding_rs::GBK.encode("本溪市公安局开展平安建设");
+//! let decoded = zhnews::decode::decode(&bytes).unwrap();
+//! assert_eq!(decoded.text, "本溪市公安局开展平安建设");
+//! assert_eq!(decoded.encoding.name, "GBK");
+//! ```
+
+use encoding_rs::{BIG5, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+
+use crate::document::{EncodingInfo, Fix, FixKind};
+use crate::error::{Error, Result};
+
+/// Decoded text, how it was decoded, and a fix when a partial character was dropped.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    /// The text.
+    pub text: String,
+    /// The encoding the bytes were read in.
+    pub encoding: EncodingInfo,
+    /// Set when the input ended inside a UTF-8 character.
+    pub truncated: Option<Fix>,
+}
+
+/// How many leading bytes the detectors look at: enough for a confident guess, and it bounds
+/// the cost on huge inputs.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// Decode `bytes` into text, detecting the encoding.
+pub fn decode(bytes: &[u8]) -> Result<Decoded> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: EncodingInfo {
+                name: encoding.name(),
+                confidence: if had_errors { 0.9 } else { 1.0 },
+                bom: true,
+            },
+            truncated: None,
+        });
+    }
+    if let Some(reason) = binary_signature(bytes) {
+        return Err(Error::Binary { reason });
+    }
+    if let Some(decoded) = decode_utf8(bytes) {
+        return Ok(decoded);
+    }
+    if let Some(decoded) = decode_mostly_utf8(bytes) {
+        return Ok(decoded);
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: EncodingInfo {
+                name: encoding.name(),
+                confidence: 0.9,
+                bom: false,
+            },
+            truncated: None,
+        });
+    }
+    if let Some(reason) = binary_content(bytes) {
+        return Err(Error::Binary { reason });
+    }
+    Ok(decode_legacy(bytes))
+}
+
+/// Valid UTF-8, allowing one character cut off at the end.
+fn decode_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let (valid, truncated) = match std::str::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) if e.error_len().is_none() => {
+            let cut = &bytes[e.valid_up_to()..];
+            let hex: Vec<String> = cut.iter().map(|b| format!("{b:02x}")).collect();
+            let fix = Fix::new(FixKind::TruncatedCharacter, hex.join(" "), "");
+            // valid_up_to() marks the end of the longest valid prefix.
+            (
+                std::str::from_utf8(&bytes[..e.valid_up_to()]).ok()?,
+                Some(fix),
+            )
+        }
+        Err(_) => return None,
+    };
+    Some(Decoded {
+        text: valid.to_owned(),
+        encoding: EncodingInfo::utf8(),
+        truncated,
+    })
+}
+
+/// UTF-8 with a few broken sequences (a damaged byte here and there): decoding it as a legacy
+/// encoding would garble every character, so keep UTF-8 and let U+FFFD mark the damage.
+fn decode_mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let (text, _) = UTF_8.decode_without_bom_handling(bytes);
+    let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    let multibyte = text
+        .chars()
+        .filter(|&c| c > '\u{7F}' && c != '\u{FFFD}')
+        .count();
+    if replaced == 0 || replaced * 10 > multibyte {
+        return None;
+    }
+    Some(Decoded {
+        text: text.into_owned(),
+        encoding: EncodingInfo {
+            name: "UTF-8",
+            confidence: 0.8,
+            bom: false,
+        },
+        truncated: None,
+    })
+}
+
+/// File types recognised by their first bytes.
+fn binary_signature(bytes: &[u8]) -> Option<String> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "PNG image"),
+        (b"\xff\xd8\xff", "JPEG image"),
+        (b"GIF87a", "GIF image"),
+        (b"GIF89a", "GIF image"),
+        (b"\x7fELF", "ELF executable"),
+        (b"MZ", "Windows executable"),
+        (b"%PDF-", "PDF document"),
+        (b"PK\x03\x04", "ZIP archive"),
+        (b"\x1f\x8b", "gzip data"),
+        (b"RIFF", "RIFF media"),
+        (b"BZh", "bzip2 data"),
+        (b"\xfd7zXZ\x00", "xz data"),
+        (b"\x28\xb5\x2f\xfd", "zstd data"),
+    ];
+    // "MZ" and "BZh" are plain ASCII too: only trust them when a NUL byte follows soon.
+    let has_early_nul = bytes.iter().take(512).any(|&b| b == 0);
+    MAGIC
+        .iter()
+        .find(|(magic, name)| {
+            bytes.starts_with(magic) && (!name.ends_with("executable") || has_early_nul)
+        })
+        .filter(|(_, name)| *name != "bzip2 data" || has_early_nul)
+        .map(|(_, name)| name.to_string())
+}
+
+/// Data with many NUL or control bytes that is not UTF-16.
+fn binary_content(bytes: &[u8]) -> Option<String> {
+    let sample = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if sample.is_empty() {
+        return None;
+    }
+    let nul = sample.iter().filter(|&&b| b == 0).count();
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b | 0))
+        .count();
+    let share = |n: usize| n as f64 / sample.len() as f64;
+    if nul > 0 && share(nul) >= 0.01 {
+        Some(format!("{:.0}% NUL bytes", 100.0 * share(nul)))
+    } else if share(control) >= 0.10 {
+        Some(format!("{:.0}% control bytes", 100.0 * share(control)))
+    } else {
+        None
+    }
+}
+
+/// UTF-16 without a BOM: an even length, and the text it decodes to is almost all letters,
+/// Han characters and punctuation in one byte order and not in the other.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(SNIFF_BYTES) & !1];
+    let score = |encoding: &'static Encoding| -> f64 {
+        let (text, had_errors) = encoding.decode_without_bom_handling(sample);
+        if had_errors {
+            return 0.0;
+        }
+        let total = text.chars().count().max(1);
+        let good = text.chars().filter(|&c| is_texty(c)).count();
+        good as f64 / total as f64
+    };
+    let (le, be) = (score(UTF_16LE), score(UTF_16BE));
+    match (le >= 0.95, be >= 0.95) {
+        (true, false) => Some(UTF_16LE),
+        (false, true) => Some(UTF_16BE),
+        (true, true) if le > be => Some(UTF_16LE),
+        (true, true) if be > le => Some(UTF_16BE),
+        _ => None,
+    }
+}
+
+/// Characters that ordinary Chinese or Latin text is made of.
+fn is_texty(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='~')
+        || matches!(c as u32,
+            0x00A0..=0x024F        // Latin-1 and Latin Extended
+            | 0x2000..=0x206F      // general punctuation
+            | 0x3000..=0x303F      // CJK punctuation
+            | 0x3400..=0x4DBF      // CJK extension A
+            | 0x4E00..=0x9FFF      // CJK unified ideographs
+            | 0xFF00..=0xFFEF) // full-width forms
+}
+
+/// Detect among the legacy encodings with chardetng and decode. GBK is decoded as GB18030
+/// (its superset, as WHATWG specifies) and reported as GB18030 when four-byte sequences occur.
+fn decode_legacy(bytes: &[u8]) -> Decoded {
+    let sample = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(sample, sample.len() == bytes.len());
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let guess = if guess == UTF_8 { GB18030 } else { guess };
+    let decoder = if guess.name() == "GBK" {
+        GB18030
+    } else {
+        guess
+    };
+    let (text, had_errors) = decoder.decode_without_bom_handling(bytes);
+    let name = if decoder == GB18030 {
+        if has_gb18030_four_byte(bytes) {
+            "GB18030"
+        } else {
+            "GBK"
+        }
+    } else {
+        decoder.name()
+    };
+    // Chinese double-byte encodings leave no room for doubt once every byte decodes: a single
+    // invalid pair rules them out. Single-byte code pages always decode, so they are a guess.
+    let confidence = match (decoder == GB18030 || decoder == BIG5, had_errors) {
+        (true, false) => 0.99,
+        (true, true) => 0.6,
+        (false, false) => 0.5,
+        (false, true) => 0.3,
+    };
+    Decoded {
+        text: text.into_owned(),
+        encoding: EncodingInfo {
+            name,
+            confidence,
+            bom: false,
+        },
+        truncated: None,
+    }
+}
+
+/// Whether a GB18030 stream uses four-byte sequences (byte, digit, byte, digit).
+fn has_gb18030_four_byte(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+        } else if (0x30..=0x39).contains(&bytes[i + 1]) {
+            return true;
+        } else {
+            i += 2;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "2018年，在本溪市委、市政府的领导下，“平安本溪”建设不断阔步前行。\n东北的冬夜总是来得很早。";
+
+    #[test]
+    fn decodes_each_encoding_back_to_the_text() {
+        let traditional =
+            "東北的冬夜總是來得很早，黑得又深又靜。\n各類大走訪、大調研工作從未止步。";
+        let utf16 = |le: bool| -> Vec<u8> {
+            TEXT.encode_utf16()
+                .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+                .collect()
+        };
+        let mut bom_le = vec![0xff, 0xfe];
+        bom_le.extend(utf16(true));
+        let mut bom_be = vec![0xfe, 0xff];
+        bom_be.extend(utf16(false));
+        let mut bom_utf8 = vec![0xef, 0xbb, 0xbf];
+        bom_utf8.extend(TEXT.as_bytes());
+        let cases: Vec<(Vec<u8>, &str, &str, bool)> = vec![
+            (TEXT.as_bytes().to_vec(), TEXT, "UTF-8", false),
+            (bom_utf8, TEXT, "UTF-8", true),
+            (GB18030.encode(TEXT).0.into_owned(), TEXT, "GBK", false),
+            (
+                BIG5.encode(traditional).0.into_owned(),
+                traditional,
+                "Big5",
+                false,
+            ),
+            (utf16(true), TEXT, "UTF-16LE", false),
+            (utf16(false), TEXT, "UTF-16BE", false),
+            (bom_le, TEXT, "UTF-16LE", true),
+            (bom_be, TEXT, "UTF-16BE", true),
+        ];
+        for (bytes, want, name, bom) in cases {
+            let got = decode(&bytes).unwrap();
+            assert_eq!(got.text, want, "{name}");
+            assert_eq!(got.encoding.name, name);
+            assert_eq!(got.encoding.bom, bom, "{name}");
+        }
+    }
+
+    #[test]
+    fn tolerates_a_character_cut_off_at_the_end() {
+        let bytes = TEXT.as_bytes();
+        let cut = &bytes[..bytes.len() - 1];
+        let got = decode(cut).unwrap();
+        assert_eq!(got.encoding.name, "UTF-8");
+        assert_eq!(got.text, TEXT.trim_end_matches('。'));
+        assert_eq!(got.truncated.unwrap().kind, FixKind::TruncatedCharacter);
+    }
+
+    #[test]
+    fn reports_gb18030_when_four_byte_sequences_occur() {
+        let text = "本溪市€欧元和𠀀字";
+        let bytes = GB18030.encode(text).0.into_owned();
+        let got = decode(&bytes).unwrap();
+        assert_eq!(got.text, text);
+        assert_eq!(got.encoding.name, "GB18030");
+    }
+
+    #[test]
+    fn refuses_binary_input() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        let elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0".to_vec();
+        let mut nul_heavy = vec![0u8; 300];
+        nul_heavy.extend(b"\x93\x01\x02\xff\xfe\x80abc");
+        for bytes in [png, elf, nul_heavy] {
+            let err = decode(&bytes).unwrap_err();
+            assert_eq!(err.kind(), "binary", "{err}");
+        }
+    }
+
+    #[test]
+    fn keeps_utf8_with_one_broken_byte() {
+        let mut bytes = TEXT.as_bytes().to_vec();
+        bytes[7] = 0xff;
+        let got = decode(&bytes).unwrap();
+        assert_eq!(got.encoding.name, "UTF-8");
+        // The lead byte of `，` is broken: it and its two orphaned trail bytes are marked.
+        assert!(got.text.starts_with("2018年\u{FFFD}\u{FFFD}\u{FFFD}在本溪"));
+        assert!(got.text.ends_with("东北的冬夜总是来得很早。"));
+    }
+
+    #[test]
+    fn plain_ascii_starting_like_a_signature_is_text() {
+        for text in ["MZ is a name", "BZh then text", ""] {
+            assert_eq!(decode(text.as_bytes()).unwrap().text, text);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The embedded tables in `dicts/`, and the one small reader that parses them.
+//!
+//! Every table is plain text compiled into the binary (`include_str!`), so zhnews stands alone.
+//! Lines are `key<TAB>value[ value…]` (or `word freq tag` for the jieba user dictionary); a line
+//! that is `#` or starts with `# ` is a comment. Keys may themselves start with `#` (`#英`), so
+//! only that exact comment form is skipped. Sources and licences: `dicts/SOURCES.md`.
+//!
+//! ```
+//! let rows: Vec<_> = zhnews::dicts::rows("# header\n著名\t著名\n\n乾\t干 乾\n").collect();
+//! assert_eq!(rows, vec![("著名", "著名"), ("乾", "干 乾")]);
+//! ```
+
+/// OpenCC `TSCharacters.txt`: Traditional → Simplified characters (Apache-2.0).
+pub const TS_CHARACTERS: &str = include_str!("../dicts/opencc/TSCharacters.txt");
+/// OpenCC `TSPhrases.txt`: Traditional → Simplified phrases (Apache-2.0).
+pub const TS_PHRASES: &str = include_str!("../dicts/opencc/TSPhrases.txt");
+/// OpenCC `STCharacters.txt`: Simplified → Traditional characters, used to tell scripts apart.
+pub const ST_CHARACTERS: &str = include_str!("../dicts/opencc/STCharacters.txt");
+/// OpenCC `TWVariantsRevPhrases.txt`: Taiwan variant phrases → OpenCC standard forms.
+pub const TW_VARIANTS_REV_PHRASES: &str = include_str!("../dicts/opencc/TWVariantsRevPhrases.txt");
+/// OpenCC `TWVariants.txt` reversed: Taiwan variant characters → OpenCC standard forms.
+pub const TW_VARIANTS_REV: &str = include_str!("../dicts/opencc/TWVariantsRev.txt");
+/// OpenCC `HKVariantsRevPhrases.txt`: Hong Kong variant phrases → OpenCC standard forms.
+pub const HK_VARIANTS_REV_PHRASES: &str = include_str!("../dicts/opencc/HKVariantsRevPhrases.txt");
+/// OpenCC `HKVariants.txt` reversed: Hong Kong variant characters → OpenCC standard forms.
+pub const HK_VARIANTS_REV: &str = include_str!("../dicts/opencc/HKVariantsRev.txt");
+/// OpenCC `CJK_Compatibility_Ideographs.txt`: compatibility ideographs → unified ones.
+pub const CJK_COMPATIBILITY: &str =
+    include_str!("../dicts/opencc/CJK_Compatibility_Ideographs.txt");
+/// Our own corrections to the variant tables, applied with them (see the file's header).
+pub const CONVERT_OVERRIDES: &str = include_str!("../dicts/convert_overrides.txt");
+/// Characters that t2s converts but Simplified text also writes (乾隆): kept in Simplified text.
+pub const SIMPLIFIED_KEEP: &str = include_str!("../dicts/simplified_keep.txt");
+/// Character unigram and bigram counts for scoring how plausible a run of Chinese text is.
+pub const CHAR_LM: &str = include_str!("../dicts/char_lm.tsv");
+/// jieba user dictionary of government-news vocabulary (`word freq tag`).
+pub const USER_DICT: &str = include_str!("../dicts/user.dict");
+
+/// True for a comment line: `#` alone or `# …`.
+fn is_comment(line: &str) -> bool {
+    line == "#" || line.starts_with("# ")
+}
+
+/// The `(key, rest)` rows of a tab-separated table, skipping blank and comment lines.
+/// A line without a tab gives the whole line as key and an empty rest.
+pub fn rows(table: &str) -> impl Iterator<Item = (&str, &str)> {
+    table.lines().filter_map(|line| {
+        let line = line.trim_end_matches('\r');
+        if line.is_empty() || is_comment(line) {
+            return None;
+        }
+        Some(line.split_once('\t').unwrap_or((line, "")))
+    })
+}
+
+/// The first value of a row's space-separated value list (OpenCC's default candidate).
+pub fn first_value(rest: &str) -> &str {
+    rest.split(' ').next().unwrap_or("")
+}
+
+/// The `key<TAB>value…` rows of an OpenCC table whose key is announced by a
+/// `# @tofu-risk` comment: upstream builds `TSCharactersExt` from them.
+pub fn tofu_risk_rows(table: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut lines = table.lines();
+    std::iter::from_fn(move || {
+        loop {
+            let line = lines.next()?;
+            if line.starts_with("# @tofu-risk") {
+                let next = lines.next()?;
+                if let Some(row) = next.split_once('\t') {
+                    return Some(row);
+                }
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_table_has_rows() {
+        for (name, table) in [
+            ("TSCharacters", TS_CHARACTERS),
+            ("TSPhrases", TS_PHRASES),
+            ("STCharacters", ST_CHARACTERS),
+            ("TWVariantsRevPhrases", TW_VARIANTS_REV_PHRASES),
+            ("TWVariantsRev", TW_VARIANTS_REV),
+            ("HKVariantsRevPhrases", HK_VARIANTS_REV_PHRASES),
+            ("HKVariantsRev", HK_VARIANTS_REV),
+            ("CJK_Compatibility", CJK_COMPATIBILITY),
+            ("convert_overrides", CONVERT_OVERRIDES),
+            ("simplified_keep", SIMPLIFIED_KEEP),
+            ("char_lm", CHAR_LM),
+        ] {
+            assert!(rows(table).count() > 0, "{name} is empty");
+            assert!(
+                rows(table).all(|(k, _)| !k.is_empty()),
+                "{name} has an empty key"
+            );
+        }
+    }
+
+    #[test]
+    fn keys_starting_with_hash_are_data() {
+        let got: Vec<_> = rows("#\n# note\n#英\t4\n#total\t9\n").collect();
+        assert_eq!(got, vec![("#英", "4"), ("#total", "9")]);
+    }
+
+    #[test]
+    fn tofu_risk_rows_follow_their_comment() {
+        let table = "# @tofu-risk: x\n㑮\t㑮 𫝈\n㑯\t㑔\n";
+        let got: Vec<_> = tofu_risk_rows(table).collect();
+        assert_eq!(got, vec![("㑮", "㑮 𫝈")]);
+    }
+}

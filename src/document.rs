@@ -1,0 +1,260 @@
+//! The ground floor: spans, tokens, fixes and the [`Document`] that the stages fill.
+//!
+//! Every position zhnews reports is a [`Span`] of Unicode scalar values (chars) into the clean
+//! output text, so `text.chars().skip(start).take(end - start)` is the surface form.
+//!
+//! ```
+//! use zhnews::document::{char_slice, Span};
+//! let span = Span::new(2, 5);
+//! assert_eq!(char_slice("本溪市公安局", span), "市公安");
+//! ```
+
+use serde::ser::SerializeTuple;
+use serde::{Serialize, Serializer};
+
+/// A half-open range `[start, end)` of chars in the clean text; serialised as `[start, end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// First char of the range.
+    pub start: usize,
+    /// One past the last char of the range.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (chars).
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Number of chars covered.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True when the span covers no char.
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut tuple = serializer.serialize_tuple(2)?;
+        tuple.serialize_element(&self.start)?;
+        tuple.serialize_element(&self.end)?;
+        tuple.end()
+    }
+}
+
+/// The chars of `text` covered by `span` (empty when the span lies outside the text).
+pub fn char_slice(text: &str, span: Span) -> &str {
+    let mut indices = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+    let start = indices.nth(span.start);
+    let end = if span.is_empty() {
+        start
+    } else {
+        indices.nth(span.len() - 1)
+    };
+    match (start, end) {
+        (Some(s), Some(e)) => &text[s..e],
+        _ => "",
+    }
+}
+
+/// One word from the segmenter, with its part-of-speech tag (jieba's tag set) and char span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Token {
+    /// The word as it appears in the text.
+    #[serde(rename = "w")]
+    pub word: String,
+    /// Part of speech (`n`, `ns`, `nr`, `v`, `m`, `x`, …).
+    pub pos: String,
+    /// Where the word is in the clean text.
+    pub span: Span,
+}
+
+/// What kind of change a repair or conversion made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FixKind {
+    /// The input ended inside a multi-byte character; the partial character was dropped.
+    TruncatedCharacter,
+    /// A pinyin reading glued after a Han character, `調(diào)` → `調`.
+    PinyinAnnotation,
+    /// A GBK stream decoded out of step after a lost byte, re-aligned.
+    GbkByteShift,
+    /// A doubled or misplaced ASCII comma in Chinese text.
+    StrayComma,
+    /// ASCII punctuation between Chinese characters turned full width.
+    HalfwidthPunctuation,
+    /// Traditional characters converted to Simplified.
+    TraditionalToSimplified,
+}
+
+/// One reported change: `before` became `after`, `count` times.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// What kind of change this was.
+    pub kind: FixKind,
+    /// The text as it was.
+    pub before: String,
+    /// The text as it became.
+    pub after: String,
+    /// How many times this exact change was made.
+    pub count: usize,
+}
+
+impl Fix {
+    /// A single change of `before` into `after`.
+    pub fn new(kind: FixKind, before: impl Into<String>, after: impl Into<String>) -> Self {
+        Fix {
+            kind,
+            before: before.into(),
+            after: after.into(),
+            count: 1,
+        }
+    }
+}
+
+/// Collects fixes, merging repeats of the same change into one record with a count, in order
+/// of first occurrence.
+#[derive(Debug, Default, Clone)]
+pub struct FixLog {
+    fixes: Vec<Fix>,
+}
+
+impl FixLog {
+    /// Record one occurrence of `before` → `after`.
+    pub fn record(&mut self, kind: FixKind, before: &str, after: &str) {
+        self.push(Fix::new(kind, before, after));
+    }
+
+    /// Add a fix, merging it into an earlier record of the same change.
+    pub fn push(&mut self, fix: Fix) {
+        match self
+            .fixes
+            .iter_mut()
+            .find(|f| f.kind == fix.kind && f.before == fix.before && f.after == fix.after)
+        {
+            Some(existing) => existing.count += fix.count,
+            None => self.fixes.push(fix),
+        }
+    }
+
+    /// True when nothing was changed.
+    pub fn is_empty(&self) -> bool {
+        self.fixes.is_empty()
+    }
+
+    /// The fixes, in order of first occurrence.
+    pub fn into_vec(self) -> Vec<Fix> {
+        self.fixes
+    }
+
+    /// The fixes so far.
+    pub fn as_slice(&self) -> &[Fix] {
+        &self.fixes
+    }
+}
+
+/// The writing system of the input text, as detected before conversion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Script {
+    /// Simplified characters only (or no Chinese at all).
+    Simplified,
+    /// Traditional characters only, or nearly so.
+    Traditional,
+    /// A substantial share of both.
+    Mixed,
+}
+
+/// The encoding the input bytes were read in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EncodingInfo {
+    /// WHATWG name of the encoding (`UTF-8`, `GBK`, `GB18030`, `Big5`, `UTF-16LE`, …).
+    pub name: &'static str,
+    /// How sure the detector is, from 0 to 1 (1 for a BOM or valid UTF-8).
+    pub confidence: f32,
+    /// Whether a byte-order mark named the encoding.
+    pub bom: bool,
+}
+
+impl EncodingInfo {
+    /// Text handed over as a Rust string: UTF-8 by construction.
+    pub fn utf8() -> Self {
+        EncodingInfo {
+            name: "UTF-8",
+            confidence: 1.0,
+            bom: false,
+        }
+    }
+}
+
+/// One article as it moves through the pipeline; each stage adds its part.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The text: decoded, then repaired, then converted. No stage rewrites it after `convert`.
+    pub text: String,
+    /// How the input bytes were decoded.
+    pub encoding: EncodingInfo,
+    /// Every change made to the text, in pipeline order.
+    pub fixes: FixLog,
+    /// The script detected before conversion.
+    pub script: Script,
+    /// Whether Traditional → Simplified conversion changed the text.
+    pub converted: bool,
+    /// Tokens with POS tags, in text order (filled by `segment`).
+    pub tokens: Vec<Token>,
+}
+
+impl Document {
+    /// A document holding already-decoded text.
+    pub fn new(text: String, encoding: EncodingInfo) -> Self {
+        Document {
+            text,
+            encoding,
+            fixes: FixLog::default(),
+            script: Script::Simplified,
+            converted: false,
+            tokens: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_slice_counts_chars_not_bytes() {
+        for (text, span, want) in [
+            ("本溪市公安局", Span::new(0, 3), "本溪市"),
+            ("本溪市公安局", Span::new(3, 6), "公安局"),
+            ("ab本溪", Span::new(1, 3), "b本"),
+            ("本溪", Span::new(2, 2), ""),
+            ("本溪", Span::new(1, 9), ""),
+        ] {
+            assert_eq!(char_slice(text, span), want, "{text} {span:?}");
+        }
+    }
+
+    #[test]
+    fn fix_log_merges_repeats() {
+        let mut log = FixLog::default();
+        log.record(FixKind::StrayComma, ",,", "，");
+        log.record(FixKind::PinyinAnnotation, "(diào)", "");
+        log.record(FixKind::StrayComma, ",,", "，");
+        let fixes = log.into_vec();
+        assert_eq!(fixes.len(), 2);
+        assert_eq!(fixes[0].count, 2);
+        assert_eq!(fixes[1].kind, FixKind::PinyinAnnotation);
+    }
+
+    #[test]
+    fn span_serialises_as_pair() {
+        let json = serde_json::to_string(&Span::new(3, 7)).unwrap();
+        assert_eq!(json, "[3,7]");
+    }
+}

@@ -1,0 +1,31 @@
+//! zhnews turns scraped Chinese government news into clean, structured data.
+//!
+//! An article flows through a fixed pipeline; each stage is a module that adds to one
+//! [`document::Document`]:
+//!
+//! ```text
+//! bytes ─ decode ─ repair ─ convert ─ segment ─ Analysis ─ JSON
+//! ```
+//!
+//! [`Analyzer`] runs it. Build one and share it: the tables load once, on first use.
+//!
+//! ```
+//! let analyzer = zhnews::Analyzer::new();
+//! let analysis = analyzer.analyze_bytes("本溪市公安局出动民警1872人次".as_bytes())?;
+//! assert_eq!(analysis.text, "本溪市公安局出动民警1872人次");
+//! println!("{}", serde_json::to_string(&analysis).unwrap());
+//! # Ok::<(), zhnews::Error>(())
+//! ```
+
+pub mod analysis;
+pub mod batch;
+pub mod convert;
+pub mod decode;
+pub mod dicts;
+pub mod document;
+pub mod error;
+pub mod repair;
+pub mod segment;
+
+pub use analysis::{Analysis, Analyzer, AnalyzerOptions};
+pub use error::{Error, Result};

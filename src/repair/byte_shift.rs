@@ -1,0 +1,332 @@
+//! GBK byte shift: a GBK stream that lost a byte decodes out of step until it resynchronises.
+//!
+//! When the lead byte of a double-byte character is replaced by `?` (or lost as U+FFFD), every
+//! following pair straddles two characters: `。“這點` became `?！斑@點` in the seed (and the
+//! scraper then wrote `！` as `!`). The repair re-encodes the run after the `?` as GBK, puts a
+//! lead byte back in front, and decodes it in step again; decoding stops where the damaged
+//! text had already fallen back into step. Which lead byte was lost, and any trail byte lost as
+//! U+FFFD further on, is chosen by the character model. The repair is kept only when the result
+//! is clearly more plausible Chinese than the damaged run, so clean text is never touched.
+//!
+//! ```
+//! use zhnews::document::FixLog;
+//! let mut fixes = FixLog::default();
+//! let out = zhnews::repair::byte_shift::repair("檢查各類場所2975家?!斑@點辛苦", &mut fixes);
+//! assert_eq!(out.as_deref(), Some("檢查各類場所2975家。“這點辛苦"));
+//! ```
+
+use encoding_rs::GBK;
+
+use crate::document::{FixKind, FixLog};
+use crate::repair::plausibility::{CharModel, model};
+
+/// How much better (mean log-probability per character) a repair must read to be kept.
+const MIN_GAIN: f64 = 2.0;
+/// The longest run re-aligned from one anchor.
+const MAX_RUN_CHARS: usize = 4000;
+/// Words that make a sentence a question, so a lost full stop before it was a `？`.
+const QUESTION_WORDS: &[&str] = &[
+    "什么",
+    "什麼",
+    "怎么",
+    "怎麼",
+    "为什么",
+    "為什麼",
+    "如何",
+    "吗",
+    "嗎",
+    "呢",
+    "难道",
+    "難道",
+    "哪",
+    "谁",
+    "誰",
+    "多少",
+    "是否",
+    "岂",
+    "豈",
+];
+
+/// One byte of the damaged stream: known, or lost (U+FFFD, or a `?` where a trail byte was).
+#[derive(Clone, Copy, PartialEq)]
+enum Byte {
+    Known(u8),
+    Lost,
+}
+
+/// What decoding in step yields: a character, or a character whose trail byte was lost.
+#[derive(Clone, Copy)]
+enum Piece {
+    Char(char),
+    LostTrail(u8),
+}
+
+/// A character's GBK bytes, `Lost` for U+FFFD, `None` when GBK cannot encode it.
+fn gbk_bytes(c: char) -> Option<Vec<Byte>> {
+    if c == '\u{FFFD}' {
+        return Some(vec![Byte::Lost]);
+    }
+    if c.is_ascii() {
+        return Some(vec![Byte::Known(c as u8)]);
+    }
+    let mut buf = [0u8; 4];
+    let (bytes, _, unmappable) = GBK.encode(c.encode_utf8(&mut buf));
+    (!unmappable && bytes.len() == 2).then(|| bytes.iter().map(|&b| Byte::Known(b)).collect())
+}
+
+/// Decode one GBK double-byte character.
+fn gbk_char(lead: u8, trail: u8) -> Option<char> {
+    let pair = [lead, trail];
+    let text = GBK.decode_without_bom_handling_and_without_replacement(&pair)?;
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if !c.is_ascii() && !('\u{E000}'..='\u{F8FF}').contains(&c) => Some(c),
+        _ => None,
+    }
+}
+
+/// The damaged run after an anchor, as bytes, with the byte offset after each of its chars.
+struct Run {
+    bytes: Vec<Byte>,
+    ends: Vec<usize>,
+}
+
+impl Run {
+    fn new(chars: &[char]) -> Run {
+        let mut bytes = Vec::new();
+        let mut ends = Vec::new();
+        for &c in chars.iter().take(MAX_RUN_CHARS) {
+            let Some(b) = gbk_bytes(c) else { break };
+            bytes.extend(b);
+            ends.push(bytes.len());
+        }
+        Run { bytes, ends }
+    }
+
+    /// Decode in step from byte 1 (byte 0 is the trail of the lost character) until the damaged
+    /// text's own character boundaries meet ours. Returns the pieces and how many damaged chars
+    /// they replace; `None` when the bytes do not decode in step.
+    fn realign(&self) -> Option<(Vec<Piece>, usize)> {
+        let mut pieces = Vec::new();
+        let mut pos = 1;
+        loop {
+            if let Ok(k) = self.ends.binary_search(&pos) {
+                return Some((pieces, k + 1));
+            }
+            match *self.bytes.get(pos)? {
+                Byte::Lost => return None,
+                Byte::Known(b) if b < 0x80 => {
+                    pieces.push(Piece::Char(b as char));
+                    pos += 1;
+                }
+                Byte::Known(lead) => {
+                    match self.bytes.get(pos + 1) {
+                        Some(Byte::Known(trail)) if *trail != b'?' => {
+                            pieces.push(Piece::Char(gbk_char(lead, *trail)?));
+                        }
+                        Some(_) => pieces.push(Piece::LostTrail(lead)),
+                        None => return None,
+                    }
+                    pos += 2;
+                }
+            }
+        }
+    }
+}
+
+/// The most plausible character between `before` and `after` among `candidates`.
+fn best(
+    lm: &CharModel,
+    before: Option<char>,
+    after: Option<char>,
+    candidates: impl Iterator<Item = char>,
+) -> Option<char> {
+    let score = |c: char| {
+        before.map_or_else(|| lm.log_prob_alone(c), |b| lm.log_prob(b, c))
+            + after.map_or(0.0, |a| lm.log_prob(c, a))
+    };
+    candidates
+        .map(|c| (score(c), c))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Whether the sentence that ends at `chars[..end]` asks a question.
+fn is_question(chars: &[char], end: usize) -> bool {
+    let start = chars[..end]
+        .iter()
+        .rposition(|c| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n'))
+        .map_or(0, |p| p + 1);
+    let sentence: String = chars[start..end].iter().collect();
+    QUESTION_WORDS.iter().any(|w| sentence.contains(w))
+}
+
+/// A repair of the run at an anchor: the replacement chars and how many damaged chars
+/// (anchor included) they replace.
+fn repair_at(lm: &CharModel, chars: &[char], anchor: usize) -> Option<(Vec<char>, usize)> {
+    let first = *chars.get(anchor + 1)?;
+    // The scraper may have written the first full-width mark of the run in ASCII (`！` → `!`).
+    let twin = match first {
+        '!' => Some('！'),
+        '?' => Some('？'),
+        ',' => Some('，'),
+        ':' => Some('：'),
+        ';' => Some('；'),
+        _ => None,
+    };
+    let before = anchor.checked_sub(1).map(|i| chars[i]);
+    let mut best_repair: Option<(f64, Vec<char>, usize)> = None;
+    for start in std::iter::once(first).chain(twin) {
+        let mut run_chars = vec![start];
+        run_chars.extend(chars[anchor + 2..].iter().copied());
+        let run = Run::new(&run_chars);
+        let Some(&Byte::Known(trail)) = run.bytes.first() else {
+            continue;
+        };
+        if trail < 0x40 {
+            continue;
+        }
+        let Some((pieces, replaced)) = run.realign() else {
+            continue;
+        };
+        let next_known = pieces.iter().find_map(|p| match p {
+            Piece::Char(c) => Some(*c),
+            Piece::LostTrail(_) => None,
+        });
+        let lost = best(
+            lm,
+            before,
+            next_known,
+            (0x81..=0xFE).filter_map(|lead| gbk_char(lead, trail)),
+        )?;
+        let after_run = chars.get(anchor + 1 + replaced).copied();
+        let mut repaired = vec![lost];
+        for (k, piece) in pieces.iter().enumerate() {
+            let c = match *piece {
+                Piece::Char(c) => c,
+                Piece::LostTrail(lead) => {
+                    let after = pieces.get(k + 1).map_or(after_run, |p| match p {
+                        Piece::Char(c) => Some(*c),
+                        Piece::LostTrail(_) => None,
+                    });
+                    let prev = repaired.last().copied();
+                    best(
+                        lm,
+                        prev,
+                        after,
+                        (0x40..=0xFE).filter_map(|t| gbk_char(lead, t)),
+                    )?
+                }
+            };
+            repaired.push(c);
+        }
+        if repaired[0] == '。' && is_question(chars, anchor) {
+            repaired[0] = '？';
+        }
+        let damaged = &chars[anchor..anchor + 1 + replaced];
+        let gain = mean_with_context(lm, before, &repaired, after_run)
+            - mean_with_context(lm, before, damaged, after_run);
+        if gain >= MIN_GAIN && best_repair.as_ref().is_none_or(|(g, _, _)| gain > *g) {
+            best_repair = Some((gain, repaired, 1 + replaced));
+        }
+    }
+    best_repair.map(|(_, repaired, replaced)| (repaired, replaced))
+}
+
+fn mean_with_context(
+    lm: &CharModel,
+    before: Option<char>,
+    run: &[char],
+    after: Option<char>,
+) -> f64 {
+    let chars: Vec<char> = before
+        .into_iter()
+        .chain(run.iter().copied())
+        .chain(after)
+        .collect();
+    match chars.len() {
+        0 => 0.0,
+        1 => lm.log_prob_alone(chars[0]),
+        n => lm.sum_log_prob(&chars) / (n - 1) as f64,
+    }
+}
+
+/// A `?` or U+FFFD standing for a lost lead byte, followed by what may be a shifted run.
+fn is_anchor(chars: &[char], i: usize) -> bool {
+    matches!(chars[i], '?' | '\u{FFFD}')
+        && chars.get(i + 1).is_some_and(|&c| {
+            !c.is_ascii() && !c.is_whitespace() || matches!(c, '!' | '?' | ',' | ':' | ';')
+        })
+}
+
+/// Re-align GBK runs shifted by a lost byte; `None` when there are none.
+pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
+    if !text.contains(['?', '\u{FFFD}']) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let lm = model();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        if is_anchor(&chars, i)
+            && let Some((repaired, replaced)) = repair_at(lm, &chars, i)
+        {
+            // Show the first character back in step too, as context for the reader.
+            let context = chars.get(i + replaced).filter(|c| !c.is_whitespace());
+            let before: String = chars[i..i + replaced].iter().chain(context).collect();
+            let after: String = repaired.iter().chain(context).collect();
+            fixes.record(FixKind::GbkByteShift, &before, &after);
+            out.extend(&repaired);
+            i += replaced;
+            changed = true;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    changed.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(input: &str) -> String {
+        let mut fixes = FixLog::default();
+        repair(input, &mut fixes).unwrap_or_else(|| input.to_string())
+    }
+
+    #[test]
+    fn repairs_the_seed_runs() {
+        let input = "檢查各類場所2975家,?!斑@點辛苦又算得了什么?!睘榱四茏尷习傩者^個平安年";
+        let want = "檢查各類場所2975家,。“這點辛苦又算得了什么？”為了能讓老百姓過個平安年";
+        assert_eq!(fixed(input), want);
+    }
+
+    #[test]
+    fn repairs_a_shift_running_to_the_end_of_the_line() {
+        let clean = "城市交通拥堵问题也是百姓最关注的事，本溪市公安局联合中保公司启动了便民服务项目。\n下一行";
+        let (bytes, _, _) = GBK.encode(clean);
+        let mut bytes = bytes.into_owned();
+        // Replace the lead byte of the first `，` with `?`, as a lossy pipeline would.
+        let comma = GBK.encode("城市交通拥堵问题也是百姓最关注的事").0.len();
+        bytes[comma] = b'?';
+        let (damaged, _) = GBK.decode_without_bom_handling(&bytes);
+        assert_ne!(damaged, clean);
+        assert_eq!(fixed(&damaged), clean);
+    }
+
+    #[test]
+    fn leaves_real_question_marks_alone() {
+        for input in [
+            "这是为什么?我们不知道。",
+            "如何才能提高老百姓的安全感?本溪市各类大走访活动正是解决了问题",
+            "What?你说什么",
+            "价格?元",
+        ] {
+            assert_eq!(fixed(input), input);
+        }
+    }
+}

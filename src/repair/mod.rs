@@ -1,0 +1,53 @@
+//! Undo the damage scraped text arrives with, one pass a file, each reporting [`Fix`] records.
+//!
+//! Passes run in a fixed order: pinyin annotations first (they hide the characters the other
+//! passes look at), then GBK byte shifts (their `?!` anchors must be seen before punctuation is
+//! normalised), then stray and half-width punctuation. Every pass leaves text it has no
+//! evidence against exactly as it was.
+//!
+//! ```
+//! use zhnews::document::FixLog;
+//! let mut fixes = FixLog::default();
+//! let out = zhnews::repair::repair("關鍵詞:聽民聲,,大調(diào)研", &mut fixes);
+//! assert_eq!(out.as_deref(), Some("關鍵詞：聽民聲，大調研"));
+//! assert_eq!(fixes.as_slice().len(), 3);
+//! ```
+//!
+//! [`Fix`]: crate::document::Fix
+
+pub mod byte_shift;
+pub mod pinyin;
+pub mod plausibility;
+pub mod punctuation;
+
+use crate::document::FixLog;
+
+/// A repair pass: the repaired text, or `None` when it changed nothing.
+type Pass = fn(&str, &mut FixLog) -> Option<String>;
+
+/// The passes, in the order they run.
+const PASSES: [Pass; 3] = [pinyin::repair, byte_shift::repair, punctuation::repair];
+
+/// Run every pass over `text`; `None` when nothing needed repair.
+pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
+    let mut current: Option<String> = None;
+    for pass in PASSES {
+        if let Some(next) = pass(current.as_deref().unwrap_or(text), fixes) {
+            current = Some(next);
+        }
+    }
+    current
+}
+
+/// A Han character (CJK unified ideographs, extensions and compatibility ideographs).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+/// A Chinese punctuation mark: CJK symbols, full-width forms, curly quotes, ellipsis, dash.
+pub fn is_chinese_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40
+        | 0xFF5B..=0xFF65)
+        || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+}
