@@ -54,11 +54,12 @@ enum Byte {
     Lost,
 }
 
-/// What decoding in step yields: a character, or a character whose trail byte was lost.
+/// What decoding in step yields: a character, or a character whose trail byte was lost
+/// (with the byte that followed the lost one, which the lost byte failed to pair with).
 #[derive(Clone, Copy)]
 enum Piece {
     Char(char),
-    LostTrail(u8),
+    LostTrail(u8, Option<Byte>),
 }
 
 /// A character's GBK bytes, `Lost` for U+FFFD, `None` when GBK cannot encode it.
@@ -124,7 +125,11 @@ impl Run {
                         Some(Byte::Known(trail)) if *trail != b'?' => {
                             pieces.push(Piece::Char(gbk_char(lead, *trail)?));
                         }
-                        Some(_) => pieces.push(Piece::LostTrail(lead)),
+                        // A trail byte lost as U+FFFD or `?`.
+                        Some(_) => {
+                            pieces.push(Piece::LostTrail(lead, self.bytes.get(pos + 2).copied()))
+                        }
+                        // The run ends inside a character: not a shift we can undo.
                         None => return None,
                     }
                     pos += 2;
@@ -134,7 +139,8 @@ impl Run {
     }
 }
 
-/// The most plausible character between `before` and `after` among `candidates`.
+/// The most plausible character between `before` and `after` among `candidates`; `after`
+/// is `'\n'` at the end of a line, where a paragraph ends with a sentence-final mark.
 fn best(
     lm: &CharModel,
     before: Option<char>,
@@ -142,13 +148,45 @@ fn best(
     candidates: impl Iterator<Item = char>,
 ) -> Option<char> {
     let score = |c: char| {
-        before.map_or_else(|| lm.log_prob_alone(c), |b| lm.log_prob(b, c))
-            + after.map_or(0.0, |a| lm.log_prob(c, a))
+        let left = before.map_or_else(|| lm.log_prob_alone(c), |b| lm.log_prob(b, c));
+        let right = match after {
+            None | Some('\n') | Some('\r') => paragraph_end_log_prob(c),
+            Some(a) => lm.log_prob(c, a),
+        };
+        left + right
     };
     candidates
         .map(|c| (score(c), c))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// log P(a paragraph ends after `c`): news paragraphs end with a sentence-final mark.
+fn paragraph_end_log_prob(c: char) -> f64 {
+    match c {
+        '。' => -0.2,
+        '！' | '？' | '”' => -2.5,
+        '…' | '）' | '」' => -4.0,
+        _ => -8.0,
+    }
+}
+
+/// Whether `trail` could be a byte that was lost because it made no GBK character with the
+/// byte after it (the decoder then gave U+FFFD for it alone). Python's GBK codec, like many,
+/// has no user-defined rows, which encoding_rs decodes as private-use characters.
+fn lost_before(trail: u8, next: Option<Byte>) -> bool {
+    match next {
+        Some(Byte::Known(b)) if b >= 0x40 => trail < 0x81 || gbk_char(trail, b).is_none(),
+        _ => trail >= 0x80,
+    }
+}
+
+/// The second GBK byte of a character.
+fn trail_byte(c: char) -> Option<u8> {
+    match gbk_bytes(c)?.as_slice() {
+        [Byte::Known(_), Byte::Known(t)] => Some(*t),
+        _ => None,
+    }
 }
 
 /// Whether the sentence that ends at `chars[..end]` asks a question.
@@ -180,46 +218,47 @@ fn repair_at(lm: &CharModel, chars: &[char], anchor: usize) -> Option<(Vec<char>
         let mut run_chars = vec![start];
         run_chars.extend(chars[anchor + 2..].iter().copied());
         let run = Run::new(&run_chars);
-        let Some(&Byte::Known(trail)) = run.bytes.first() else {
-            continue;
-        };
-        if trail < 0x40 {
-            continue;
-        }
         let Some((pieces, replaced)) = run.realign() else {
             continue;
         };
-        let next_known = pieces.iter().find_map(|p| match p {
-            Piece::Char(c) => Some(*c),
-            Piece::LostTrail(_) => None,
-        });
-        let lost = best(
-            lm,
-            before,
-            next_known,
-            (0x81..=0xFE).filter_map(|lead| gbk_char(lead, trail)),
-        )?;
         let after_run = chars.get(anchor + 1 + replaced).copied();
-        let mut repaired = vec![lost];
+        // Fill lost trail bytes from left to right, then the lost first character.
+        let mut resolved: Vec<char> = Vec::with_capacity(pieces.len());
         for (k, piece) in pieces.iter().enumerate() {
             let c = match *piece {
                 Piece::Char(c) => c,
-                Piece::LostTrail(lead) => {
+                Piece::LostTrail(lead, next) => {
                     let after = pieces.get(k + 1).map_or(after_run, |p| match p {
                         Piece::Char(c) => Some(*c),
-                        Piece::LostTrail(_) => None,
+                        Piece::LostTrail(..) => None,
                     });
-                    let prev = repaired.last().copied();
-                    best(
-                        lm,
-                        prev,
-                        after,
-                        (0x40..=0xFE).filter_map(|t| gbk_char(lead, t)),
-                    )?
+                    let candidates = (0x40..=0xFE)
+                        .filter(|&t| lost_before(t, next))
+                        .filter_map(|t| gbk_char(lead, t));
+                    best(lm, resolved.last().copied(), after, candidates)?
                 }
             };
-            repaired.push(c);
+            resolved.push(c);
         }
+        let next = resolved.first().copied().or(after_run);
+        let lost = match run.bytes.first() {
+            Some(&Byte::Known(trail)) if trail >= 0x40 => {
+                let candidates = (0x81..=0xFE).filter_map(|lead| gbk_char(lead, trail));
+                best(lm, before, next, candidates)?
+            }
+            // Both bytes of the character are gone (`?�`): its trail byte failed to pair with
+            // the byte after it, which narrows the candidates.
+            Some(&Byte::Lost) => {
+                let after_lost = run.bytes.get(1).copied();
+                let candidates = lm
+                    .common_chars()
+                    .filter(|&c| trail_byte(c).is_some_and(|t| lost_before(t, after_lost)));
+                best(lm, before, next, candidates)?
+            }
+            _ => continue,
+        };
+        let mut repaired = vec![lost];
+        repaired.extend(resolved);
         if repaired[0] == '。' && is_question(chars, anchor) {
             repaired[0] = '？';
         }

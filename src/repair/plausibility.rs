@@ -18,6 +18,8 @@ use crate::dicts::{self, first_value, rows};
 
 /// Weight of the bigram estimate against the unigram one.
 const BIGRAM_WEIGHT: f64 = 0.7;
+/// How often a character must occur in the counts to be a candidate for a lost one.
+const COMMON_COUNT: u32 = 50;
 /// Vocabulary size assumed for add-one smoothing of unseen characters.
 const VOCABULARY: f64 = 20_000.0;
 
@@ -105,6 +107,14 @@ impl CharModel {
             _ => 0.0,
         };
         (BIGRAM_WEIGHT * bigram + (1.0 - BIGRAM_WEIGHT) * unigram).ln()
+    }
+
+    /// Characters seen often enough to be guessed when one was lost without a trace.
+    pub fn common_chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.unigrams
+            .iter()
+            .filter(|&(_, &count)| count >= COMMON_COUNT)
+            .map(|(&c, _)| c)
     }
 
     /// log P(c) on its own.

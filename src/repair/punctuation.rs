@@ -52,6 +52,52 @@ fn is_chinese(c: Option<char>) -> bool {
     c.is_some_and(|c| is_han(c) || is_chinese_punctuation(c))
 }
 
+/// Marks in Chinese context: Han text on the left, or a Han character on the right, and not
+/// a separator between digits.
+fn in_chinese_context(previous: Option<char>, next: Option<char>) -> bool {
+    (is_chinese(previous) || next.is_some_and(is_han)) && !between_digits(previous, next)
+}
+
+fn between_digits(previous: Option<char>, next: Option<char>) -> bool {
+    previous.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Half-width and full-width marks in Chinese context, counted over a stretch of text.
+#[derive(Default, Clone, Copy)]
+struct Evidence {
+    half: usize,
+    full: usize,
+}
+
+impl Evidence {
+    /// Damaged punctuation: the half-width marks are no rare exception among full-width ones.
+    /// A writer's one `;` among a hundred `，` is their choice and stays.
+    fn damaged(self, min_ratio: usize) -> bool {
+        self.half >= 2 && self.half * min_ratio >= self.full
+    }
+}
+
+/// Count the evidence per line (and so for the document).
+fn evidence(chars: &[(usize, char)], skip: &[Range<usize>]) -> Vec<Evidence> {
+    let mut lines = vec![Evidence::default()];
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let line = lines.last_mut().expect("one line at least");
+        match c {
+            '\n' => lines.push(Evidence::default()),
+            '，' | '：' | '；' | '？' | '！' => line.full += 1,
+            ',' | ':' | ';' | '?' | '!' if !skip.iter().any(|r| r.contains(&at)) => {
+                let previous = i.checked_sub(1).map(|p| chars[p].1);
+                let next = chars.get(i + 1).map(|&(_, x)| x);
+                if previous != Some(c) && in_chinese_context(previous, next) {
+                    line.half += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    lines
+}
+
 /// Fix stray commas and half-width punctuation; `None` when nothing changes.
 pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
     if !text.contains([',', ':', ';', '?', '!']) {
@@ -59,21 +105,34 @@ pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
     }
     let skip: Vec<Range<usize>> = protected().find_iter(text).map(|m| m.range()).collect();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let lines = evidence(&chars, &skip);
+    let document = lines
+        .iter()
+        .fold(Evidence::default(), |sum, line| Evidence {
+            half: sum.half + line.half,
+            full: sum.full + line.full,
+        });
+    // Half-width marks are widened where the document, or at least their line, shows damage.
+    let widen_everywhere = document.damaged(4);
+    let mut line = 0;
     let mut out = String::with_capacity(text.len());
     let mut changed = false;
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
+        if c == '\n' {
+            line += 1;
+        }
         if full_width(c).is_none() || skip.iter().any(|r| r.contains(&at)) {
             out.push(c);
             i += 1;
             continue;
         }
+        let widen = widen_everywhere || lines[line].damaged(1);
         let previous = out.chars().next_back();
         if c == ',' {
             let run = chars[i..].iter().take_while(|(_, x)| *x == ',').count();
             let next = chars.get(i + run).map(|&(_, x)| x);
-            let chinese_side = is_chinese(previous) || next.is_some_and(is_han);
             let stray = next.is_some_and(|n| {
                 FULL_WIDTH_CLOSING.contains(&n) || CLOSING.contains(&n) && is_chinese(previous)
             });
@@ -85,11 +144,11 @@ pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
                     &closing.to_string(),
                 );
                 changed = true;
-            } else if run >= 2 && chinese_side {
+            } else if run >= 2 && in_chinese_context(previous, next) {
                 out.push('，');
                 fixes.record(FixKind::StrayComma, &",".repeat(run), "，");
                 changed = true;
-            } else if run == 1 && chinese_side && !between_digits(previous, next) {
+            } else if run == 1 && widen && in_chinese_context(previous, next) {
                 out.push('，');
                 fixes.record(FixKind::HalfwidthPunctuation, ",", "，");
                 changed = true;
@@ -101,8 +160,7 @@ pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
         }
         let next = chars.get(i + 1).map(|&(_, x)| x);
         let wide = full_width(c).unwrap_or(c);
-        if (is_chinese(previous) || is_han(next.unwrap_or(' '))) && !between_digits(previous, next)
-        {
+        if widen && in_chinese_context(previous, next) {
             out.push(wide);
             fixes.record(
                 FixKind::HalfwidthPunctuation,
@@ -116,10 +174,6 @@ pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
         i += 1;
     }
     changed.then_some(out)
-}
-
-fn between_digits(previous: Option<char>, next: Option<char>) -> bool {
-    previous.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -137,13 +191,17 @@ mod tests {
             ("2018年,,在本溪", "2018年，在本溪"),
             ("明显提升,。", "明显提升。"),
             ("刑警,、交警", "刑警、交警"),
-            ("发案率,?如何", "发案率？如何"),
-            ("平安年,!”", "平安年！”"),
-            ("坏人都不敢来,因为", "坏人都不敢来，因为"),
-            ("关键词:听民声", "关键词：听民声"),
-            ("想着:“得让", "想着：“得让"),
-            ("什么?!", "什么？！"),
-            ("这是一个问题;另一个", "这是一个问题；另一个"),
+            ("发案率,?如何?", "发案率？如何？"),
+            ("平安年,!”,,好", "平安年！”，好"),
+            ("坏人都不敢来,因为,所以", "坏人都不敢来，因为，所以"),
+            ("关键词:听民声,,", "关键词：听民声，"),
+            ("想着:“得让,,", "想着：“得让，"),
+            ("什么?!他说:", "什么？！他说："),
+            (
+                "关键词:听民声\n第一句,第二句,第三句。",
+                "关键词：听民声\n第一句，第二句，第三句。",
+            ),
+            ("这是一个问题;另一个;还有", "这是一个问题；另一个；还有"),
             ("“盯”上,。", "“盯”上。"),
             ("达标率达到81.18%,。", "达标率达到81.18%。"),
         ] {
@@ -161,6 +219,8 @@ mod tests {
             "邮箱foo.bar@gov.cn;",
             "He said \"no,\" then left",
             "1,2,3",
+            "村级集体资产资源处置等19条集体管理事项;以及村民宅基地审批、村民救灾救助款申请，事项，还有，更多，内容",
+            "记者:张三",
         ] {
             assert_eq!(fixed(input), input);
         }
