@@ -241,20 +241,34 @@ impl Analyzer {
         document
     }
 
+    /// Repair, then convert; again while that still changes the text (a repair can need the
+    /// converted text to show, e.g. a shifted run of Simplified characters), so that cleaning
+    /// clean output changes nothing.
     fn clean_document(&self, document: &mut Document) {
-        if let Some(repaired) = repair(&document.text, &mut document.fixes) {
-            document.text = repaired;
-        }
+        const MAX_ROUNDS: usize = 3;
         let converter = converter();
-        if self.options.convert {
-            let (script, converted) = converter.convert(&document.text, &mut document.fixes);
-            document.script = script;
-            if let Some(text) = converted {
-                document.text = text;
-                document.converted = true;
+        for round in 0..MAX_ROUNDS {
+            let mut changed = false;
+            if let Some(repaired) = repair(&document.text, &mut document.fixes) {
+                document.text = repaired;
+                changed = true;
             }
-        } else {
-            document.script = converter.detect(&document.text);
+            if self.options.convert {
+                let (script, converted) = converter.convert(&document.text, &mut document.fixes);
+                if round == 0 {
+                    document.script = script;
+                }
+                if let Some(text) = converted {
+                    document.text = text;
+                    document.converted = true;
+                    changed = true;
+                }
+            } else if round == 0 {
+                document.script = converter.detect(&document.text);
+            }
+            if !changed {
+                break;
+            }
         }
     }
 

@@ -22,6 +22,9 @@ use crate::repair::plausibility::{CharModel, model};
 
 /// How much better (mean log-probability per character) a repair must read to be kept.
 const MIN_GAIN: f64 = 2.0;
+/// Mean log-probability per character at or below which a run reads as garbage (mojibake
+/// scores about −12 to −16, news about −5).
+const GARBAGE: f64 = -9.0;
 /// The longest run re-aligned from one anchor.
 const MAX_RUN_CHARS: usize = 4000;
 /// Words that make a sentence a question, so a lost full stop before it was a `？`.
@@ -263,6 +266,9 @@ fn repair_at(lm: &CharModel, chars: &[char], anchor: usize) -> Option<(Vec<char>
             repaired[0] = '？';
         }
         let damaged = &chars[anchor..anchor + 1 + replaced];
+        if !looks_shifted(lm, damaged) {
+            continue;
+        }
         let gain = mean_with_context(lm, before, &repaired, after_run)
             - mean_with_context(lm, before, damaged, after_run);
         if gain >= MIN_GAIN && best_repair.as_ref().is_none_or(|(g, _, _)| gain > *g) {
@@ -270,6 +276,22 @@ fn repair_at(lm: &CharModel, chars: &[char], anchor: usize) -> Option<(Vec<char>
         }
     }
     best_repair.map(|(_, repaired, replaced)| (repaired, replaced))
+}
+
+/// Evidence that `damaged` (anchor first) is a shifted run and not a stray `?` or U+FFFD in
+/// ordinary text: a `?` whose run ends in a lost byte (`?�`, `?巴�`), or a run of at least two
+/// characters that reads as garbage.
+fn looks_shifted(lm: &CharModel, damaged: &[char]) -> bool {
+    let is_lost = |c: &char| matches!(c, '?' | '\u{FFFD}');
+    if damaged[0] == '?' && damaged.last().is_some_and(is_lost) && damaged.len() > 1 {
+        return true;
+    }
+    let run: Vec<char> = damaged[1..]
+        .iter()
+        .copied()
+        .filter(|c| !is_lost(c))
+        .collect();
+    run.len() >= 2 && lm.sum_log_prob(&run) / (run.len() - 1) as f64 <= GARBAGE
 }
 
 fn mean_with_context(

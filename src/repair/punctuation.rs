@@ -22,8 +22,6 @@ use crate::repair::{is_chinese_punctuation, is_han};
 
 /// Full-width marks before which a comma is always stray: no writing system has `,。`.
 const FULL_WIDTH_CLOSING: &[char] = &['。', '、', '？', '！'];
-/// Marks before which a comma is stray when Chinese text precedes it.
-const CLOSING: &[char] = &['”', '?', '!'];
 
 /// URLs and e-mail addresses: their punctuation is not prose.
 fn protected() -> &'static Regex {
@@ -133,9 +131,16 @@ pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
         if c == ',' {
             let run = chars[i..].iter().take_while(|(_, x)| *x == ',').count();
             let next = chars.get(i + run).map(|&(_, x)| x);
-            let stray = next.is_some_and(|n| {
-                FULL_WIDTH_CLOSING.contains(&n) || CLOSING.contains(&n) && is_chinese(previous)
-            });
+            let after_next = chars.get(i + run + 1).map(|&(_, x)| x);
+            let stray = match next {
+                Some(n) if FULL_WIDTH_CLOSING.contains(&n) => true,
+                Some('”') => is_chinese(previous),
+                // The mark will be widened once the comma is gone: then it is `,？`.
+                Some('?' | '!') => {
+                    is_chinese(previous) || widen && in_chinese_context(previous, after_next)
+                }
+                _ => false,
+            };
             if stray {
                 let closing = next.unwrap_or_default();
                 fixes.record(
