@@ -77,9 +77,6 @@ impl Pass {
 /// The Traditional → Simplified converter; build it once (see [`converter`]).
 pub struct Converter {
     passes: [Pass; 3],
-    /// The t2s tables without the characters Simplified text also writes (乾, 藉 …), for
-    /// Traditional words and characters left inside Simplified text.
-    within_simplified: Pass,
     traditional_only: HashSet<char>,
     simplified_only: HashSet<char>,
 }
@@ -92,11 +89,15 @@ fn table(text: &'static str) -> Vec<(&'static str, &'static str)> {
 impl Converter {
     /// Parse the embedded tables and build the automata (a few milliseconds).
     pub fn new() -> Self {
-        let ts_characters = table(dicts::TS_CHARACTERS);
+        let ts_phrases = table(dicts::TS_PHRASES);
+        // A phrase's output converts to itself: 楊聯陞 → 杨联陞 keeps its 陞, and so must a
+        // second conversion of 杨联陞, or cleaning clean output would change it.
+        let phrase_outputs: Vec<_> = ts_phrases.iter().map(|&(_, v)| (v, v)).collect();
         // TSCharactersExt: the rare simplified forms OpenCC keeps apart, consulted first.
         let ts_ext: Vec<_> = dicts::tofu_risk_rows(dicts::TS_CHARACTERS)
             .filter_map(|(k, v)| v.split(' ').find(|x| *x != k).map(|x| (k, x)))
             .collect();
+        let ext_keys: Vec<&str> = ts_ext.iter().map(|&(k, _)| k).collect();
         let passes = [
             Pass::build(&[table(dicts::CJK_COMPATIBILITY)]),
             Pass::build(&[
@@ -107,17 +108,12 @@ impl Converter {
                 table(dicts::HK_VARIANTS_REV),
             ]),
             Pass::build(&[
-                table(dicts::TS_PHRASES),
-                ts_ext.clone(),
-                ts_characters.clone(),
+                ts_phrases,
+                phrase_outputs,
+                ts_ext,
+                table(dicts::TS_CHARACTERS),
             ]),
         ];
-        let keep: HashSet<&str> = rows(dicts::SIMPLIFIED_KEEP).map(|(k, _)| k).collect();
-        let unkept = ts_characters
-            .into_iter()
-            .filter(|(k, _)| !keep.contains(k))
-            .collect();
-        let within_simplified = Pass::build(&[table(dicts::TS_PHRASES), ts_ext, unkept]);
         let single = |k: &str| {
             let mut chars = k.chars();
             match (chars.next(), chars.next()) {
@@ -128,11 +124,18 @@ impl Converter {
         let ts_keys: HashSet<char> = rows(dicts::TS_CHARACTERS)
             .filter_map(|(k, _)| single(k))
             .collect();
-        // A marker of a script is a character that the other script never writes: it converts
-        // and is not among its own conversions.
-        let traditional_only = rows(dicts::TS_CHARACTERS)
-            .filter(|(k, v)| !v.split(' ').any(|x| x == *k))
+        let keep: HashSet<char> = rows(dicts::SIMPLIFIED_KEEP)
             .filter_map(|(k, _)| single(k))
+            .collect();
+        // A marker of Traditional text is a character that t2s converts by default (陞 → 升),
+        // unless Simplified text writes it too (乾隆). A marker of Simplified text is one that
+        // s2t always converts and that is no Traditional character.
+        let traditional_only = rows(dicts::TS_CHARACTERS)
+            .filter(|(k, v)| first_value(v) != *k)
+            .map(|(k, _)| k)
+            .chain(ext_keys)
+            .filter_map(single)
+            .filter(|c| !keep.contains(c))
             .collect();
         let simplified_only = rows(dicts::ST_CHARACTERS)
             .filter(|(k, v)| !v.split(' ').any(|x| x == *k))
@@ -141,7 +144,6 @@ impl Converter {
             .collect();
         Converter {
             passes,
-            within_simplified,
             traditional_only,
             simplified_only,
         }
@@ -183,13 +185,7 @@ impl Converter {
     pub fn convert(&self, text: &str, fixes: &mut FixLog) -> (Script, Option<String>) {
         let (traditional, simplified) = self.count_markers(text);
         if traditional == 0 && simplified > 0 {
-            // Simplified text: Traditional words and characters left in it are converted, but
-            // not the ones Simplified also writes (乾隆), and without the variant tables.
-            let Some(converted) = self.within_simplified.apply(text) else {
-                return (Script::Simplified, None);
-            };
-            record_changes(text, &converted, fixes);
-            return (Script::Mixed, Some(converted));
+            return (Script::Simplified, None);
         }
         // Text without a marker of either script (short, or only shared characters) is still
         // run through the tables: their phrases decide (步步高陞 → 步步高升, 乾隆 stays).

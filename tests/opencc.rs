@@ -25,6 +25,11 @@ fn opencc_t2s_tw2s_hk2s_cases_pass() {
                 continue;
             };
             let got = analyzer.clean(input).text;
+            assert_eq!(
+                analyzer.clean(&got).text,
+                got,
+                "{id}: converting twice changes it"
+            );
             if got == want {
                 passed += 1;
             } else if PARTICLE_ZHE.contains(&id) {
