@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::convert::converter;
 use crate::decode::decode;
-use crate::document::{Document, EncodingInfo, Fix, Script, Span, Token};
+use crate::document::{Document, EncodingInfo, Fix, Script, Span, TokenOut};
 use crate::error::{Error, Result};
 use crate::repair::repair;
 use crate::segment::segmenter;
@@ -203,7 +203,7 @@ pub struct Analysis {
     /// Quoted campaign terms.
     pub quoted_terms: Vec<QuotedTerm>,
     /// Tokens, when asked for.
-    pub tokens: Option<Vec<Token>>,
+    pub tokens: Option<Vec<TokenOut>>,
 }
 
 impl Analyzer {
@@ -302,7 +302,14 @@ impl Analyzer {
     /// Run the stages after cleaning and build the output.
     fn finish(&self, mut document: Document) -> Analysis {
         document.tokens = segmenter().tag(&document.text);
-        let tokens = self.options.tokens.then(|| document.tokens.clone());
+        let tokens = self.options.tokens.then(|| {
+            let text = &document.text;
+            document
+                .tokens
+                .iter()
+                .map(|t| TokenOut::new(t, text))
+                .collect()
+        });
         Analysis {
             schema: SCHEMA,
             id: serde_json::Value::Null,
@@ -367,7 +374,7 @@ mod tests {
         let tokens = analysis.tokens.unwrap();
         assert!(!tokens.is_empty());
         for t in &tokens {
-            assert_eq!(crate::document::char_slice(&analysis.text, t.span), t.word);
+            assert_eq!(crate::document::char_slice(&analysis.text, t.span), t.w);
         }
     }
 

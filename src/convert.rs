@@ -17,7 +17,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::dicts::{self, first_value, rows};
 use crate::document::{Fix, FixKind, FixLog, Script};
@@ -25,7 +25,9 @@ use crate::document::{Fix, FixKind, FixLog, Script};
 /// One conversion pass: leftmost-longest replacement over a merged set of tables.
 struct Pass {
     automaton: AhoCorasick,
-    values: Vec<&'static str>,
+    /// The replacement of each pattern; `None` where it maps to itself (an entry that only
+    /// protects its span from shorter entries).
+    values: Vec<Option<&'static str>>,
 }
 
 impl Pass {
@@ -40,12 +42,14 @@ impl Pass {
                 if !index.contains_key(key) {
                     index.insert(key, keys.len());
                     keys.push(key);
-                    values.push(value);
+                    values.push((value != key).then_some(value));
                 }
             }
         }
+        // The DFA costs a few milliseconds to build and runs fastest: it scans every article.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&keys)
             .expect("conversion tables build an automaton");
         Pass { automaton, values }
@@ -57,9 +61,7 @@ impl Pass {
         let mut last = 0;
         let mut changed = false;
         for m in self.automaton.find_iter(text) {
-            let value = self.values[m.pattern().as_usize()];
-            let key = &text[m.start()..m.end()];
-            if value != key {
+            if let Some(value) = self.values[m.pattern().as_usize()] {
                 out.push_str(&text[last..m.start()]);
                 out.push_str(value);
                 last = m.end();
@@ -74,11 +76,39 @@ impl Pass {
     }
 }
 
+/// A set of characters as a bitmap: looked up for every character of every article.
+struct CharSet {
+    bits: Vec<u64>,
+}
+
+impl CharSet {
+    fn contains(&self, c: char) -> bool {
+        let i = c as usize;
+        self.bits
+            .get(i / 64)
+            .is_some_and(|word| word & (1 << (i % 64)) != 0)
+    }
+}
+
+impl FromIterator<char> for CharSet {
+    fn from_iter<I: IntoIterator<Item = char>>(chars: I) -> Self {
+        let mut bits = Vec::new();
+        for c in chars {
+            let i = c as usize;
+            if bits.len() <= i / 64 {
+                bits.resize(i / 64 + 1, 0);
+            }
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        CharSet { bits }
+    }
+}
+
 /// The Traditional → Simplified converter; build it once (see [`converter`]).
 pub struct Converter {
     passes: [Pass; 3],
-    traditional_only: HashSet<char>,
-    simplified_only: HashSet<char>,
+    traditional_only: CharSet,
+    simplified_only: CharSet,
 }
 
 /// Rows of a table as `(key, first value)`.
@@ -159,9 +189,9 @@ impl Converter {
     fn count_markers(&self, text: &str) -> (usize, usize) {
         let (mut traditional, mut simplified) = (0usize, 0usize);
         for c in text.chars().filter(|&c| c >= '\u{3400}') {
-            if self.traditional_only.contains(&c) {
+            if self.traditional_only.contains(c) {
                 traditional += 1;
-            } else if self.simplified_only.contains(&c) {
+            } else if self.simplified_only.contains(c) {
                 simplified += 1;
             }
         }

@@ -62,16 +62,45 @@ pub fn char_slice(text: &str, span: Span) -> &str {
     }
 }
 
-/// One word from the segmenter, with its part-of-speech tag (jieba's tag set) and char span.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One word from the segmenter: where it is and its part-of-speech tag (jieba's tag set).
+/// The word itself is `token.word(text)`: tokens hold no copy of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// The word as it appears in the text.
-    #[serde(rename = "w")]
-    pub word: String,
-    /// Part of speech (`n`, `ns`, `nr`, `v`, `m`, `x`, …).
-    pub pos: String,
-    /// Where the word is in the clean text.
+    /// Where the word is in the clean text, in chars.
     pub span: Span,
+    /// Where the word is in the clean text, in bytes.
+    pub bytes: (usize, usize),
+    /// Part of speech (`n`, `ns`, `nr`, `v`, `m`, `x`, …).
+    pub pos: &'static str,
+}
+
+impl Token {
+    /// The word, from the text the token was made from.
+    pub fn word<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.bytes.0..self.bytes.1).unwrap_or("")
+    }
+}
+
+/// A token as the output shows it: `{"w": "本溪市", "pos": "ns", "span": [0, 3]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TokenOut {
+    /// The word.
+    pub w: String,
+    /// Its part of speech.
+    pub pos: &'static str,
+    /// Where it is, in chars.
+    pub span: Span,
+}
+
+impl TokenOut {
+    /// The output form of `token`, a token of `text`.
+    pub fn new(token: &Token, text: &str) -> Self {
+        TokenOut {
+            w: token.word(text).to_string(),
+            pos: token.pos,
+            span: token.span,
+        }
+    }
 }
 
 /// What kind of change a repair or conversion made.

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use zhnews::batch::{self, Item, Payload};
-use zhnews::document::Document;
+use zhnews::document::{Document, TokenOut};
 use zhnews::segment::segmenter;
 use zhnews::{Analyzer, AnalyzerOptions, Error};
 
@@ -355,15 +355,20 @@ impl Context {
             Mode::Segment { json } => {
                 let document = self.clean(payload)?;
                 if json || self.jsonl_input {
-                    let tokens = segmenter().tag(&document.text);
+                    let text = &document.text;
+                    let tokens: Vec<TokenOut> = segmenter()
+                        .tag(text)
+                        .iter()
+                        .map(|t| TokenOut::new(t, text))
+                        .collect();
                     let result = json!({ "tokens": tokens });
                     let record = batch::output_record(result, item);
                     return Ok(ok(self.format_json(&record), String::new()));
                 }
                 let mut out = String::with_capacity(document.text.len() * 2);
                 for line in document.text.lines() {
-                    let words: Vec<String> =
-                        segmenter().tag(line).into_iter().map(|t| t.word).collect();
+                    let words: Vec<&str> =
+                        segmenter().tag(line).iter().map(|t| t.word(line)).collect();
                     out.push_str(&words.join(" "));
                     out.push('\n');
                 }

@@ -6,8 +6,9 @@
 //! whole text.
 //!
 //! ```
-//! let tokens = zhnews::segment::segmenter().tag("本溪市公安局的网格员\n辅警");
-//! let words: Vec<&str> = tokens.iter().map(|t| t.word.as_str()).collect();
+//! let text = "本溪市公安局的网格员\n辅警";
+//! let tokens = zhnews::segment::segmenter().tag(text);
+//! let words: Vec<&str> = tokens.iter().map(|t| t.word(text)).collect();
 //! assert_eq!(words, ["本溪市", "公安局", "的", "网格员", "辅警"]);
 //! assert_eq!((tokens[4].span.start, tokens[4].span.end), (11, 13));
 //! ```
@@ -35,20 +36,21 @@ impl Segmenter {
 
     /// Tag `text` (HMM on for unknown words), one line at a time.
     pub fn tag(&self, text: &str) -> Vec<Token> {
-        let mut tokens = Vec::new();
-        let mut offset = 0;
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let (mut chars, mut bytes) = (0, 0);
         for line in text.split_inclusive('\n') {
             let body = line.trim_end_matches(['\n', '\r']);
             for tag in self.jieba.tag(body, true) {
                 if !tag.word.trim().is_empty() {
                     tokens.push(Token {
-                        word: tag.word.to_string(),
-                        pos: tag.tag.to_string(),
-                        span: Span::new(offset + tag.start, offset + tag.end),
+                        span: Span::new(chars + tag.start, chars + tag.end),
+                        bytes: (bytes + tag.byte_start, bytes + tag.byte_end),
+                        pos: intern(tag.tag),
                     });
                 }
             }
-            offset += line.chars().count();
+            chars += line.chars().count();
+            bytes += line.len();
         }
         tokens
     }
@@ -63,6 +65,20 @@ impl Default for Segmenter {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// jieba's part-of-speech tags (its dictionary's and its POS model's), sorted.
+const POS_TAGS: [&str; 66] = [
+    "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "en", "eng", "f", "g", "h", "i",
+    "in", "j", "jn", "k", "l", "ln", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt",
+    "nz", "o", "p", "q", "qe", "qg", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj",
+    "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn", "vq", "w", "x", "y", "yg", "z", "zg", "zz",
+];
+
+/// The tag as a `'static` string, so tokens need no allocation; a tag outside jieba's set
+/// (none occurs: a test checks the dictionaries) reads as `x`.
+fn intern(tag: &str) -> &'static str {
+    POS_TAGS.binary_search(&tag).map_or("x", |i| POS_TAGS[i])
 }
 
 /// The shared segmenter, built on first use.
@@ -101,10 +117,11 @@ mod tests {
             "红袖标",
         ] {
             let text = format!("本溪市的{term}工作");
-            let words: Vec<String> = s.tag(&text).into_iter().map(|t| t.word).collect();
+            let words: Vec<&str> = s.tag(&text).iter().map(|t| t.word(&text)).collect();
             assert!(words.iter().any(|w| w == term), "{term}: {words:?}");
         }
-        let words: Vec<String> = s.tag("本溪市公安局").into_iter().map(|t| t.word).collect();
+        let text = "本溪市公安局";
+        let words: Vec<&str> = s.tag(text).iter().map(|t| t.word(text)).collect();
         assert_eq!(words, ["本溪市", "公安局"]);
     }
 
@@ -112,7 +129,22 @@ mod tests {
     fn spans_point_into_the_text() {
         let text = "第一行 有空格\r\n第二行：网格员";
         for token in segmenter().tag(text) {
-            assert_eq!(crate::document::char_slice(text, token.span), token.word);
+            assert_eq!(
+                crate::document::char_slice(text, token.span),
+                token.word(text)
+            );
         }
+    }
+
+    #[test]
+    fn every_tag_in_the_dictionaries_is_known() {
+        let jieba_dict = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/dicts/user.dict"));
+        for line in jieba_dict.lines() {
+            let tag = line.split_whitespace().nth(2).unwrap_or("x");
+            assert!(POS_TAGS.binary_search(&tag).is_ok(), "{line}");
+        }
+        let mut sorted = POS_TAGS;
+        sorted.sort();
+        assert_eq!(sorted, POS_TAGS);
     }
 }

@@ -60,7 +60,7 @@ proptest! {
         let a = analyzer();
         if let Ok(analysis) = a.analyze_bytes(&bytes) {
             for token in analysis.tokens.unwrap_or_default() {
-                prop_assert_eq!(char_slice(&analysis.text, token.span), token.word.as_str());
+                prop_assert_eq!(char_slice(&analysis.text, token.span), token.w.as_str());
             }
         }
     }
@@ -71,7 +71,7 @@ proptest! {
         let chars = analysis.text.chars().count();
         for token in analysis.tokens.unwrap_or_default() {
             prop_assert!(token.span.end <= chars);
-            prop_assert_eq!(char_slice(&analysis.text, token.span), token.word.as_str());
+            prop_assert_eq!(char_slice(&analysis.text, token.span), token.w.as_str());
         }
     }
 }

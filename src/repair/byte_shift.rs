@@ -65,17 +65,20 @@ enum Piece {
     LostTrail(u8, Option<Byte>),
 }
 
-/// A character's GBK bytes, `Lost` for U+FFFD, `None` when GBK cannot encode it.
-fn gbk_bytes(c: char) -> Option<Vec<Byte>> {
+/// A character's GBK bytes (one or two), `Lost` for U+FFFD, `None` when GBK cannot encode it.
+fn gbk_bytes(c: char) -> Option<([Byte; 2], usize)> {
     if c == '\u{FFFD}' {
-        return Some(vec![Byte::Lost]);
+        return Some(([Byte::Lost; 2], 1));
     }
     if c.is_ascii() {
-        return Some(vec![Byte::Known(c as u8)]);
+        return Some(([Byte::Known(c as u8); 2], 1));
     }
     let mut buf = [0u8; 4];
     let (bytes, _, unmappable) = GBK.encode(c.encode_utf8(&mut buf));
-    (!unmappable && bytes.len() == 2).then(|| bytes.iter().map(|&b| Byte::Known(b)).collect())
+    match *bytes {
+        [lead, trail] if !unmappable => Some(([Byte::Known(lead), Byte::Known(trail)], 2)),
+        _ => None,
+    }
 }
 
 /// Decode one GBK double-byte character.
@@ -90,48 +93,78 @@ fn gbk_char(lead: u8, trail: u8) -> Option<char> {
 }
 
 /// The damaged run after an anchor, as bytes, with the byte offset after each of its chars.
-struct Run {
+/// Characters are encoded only as far as re-alignment reads: a run usually falls back into
+/// step within a few characters.
+struct Run<'a> {
+    first: char,
+    rest: &'a [char],
     bytes: Vec<Byte>,
     ends: Vec<usize>,
+    done: bool,
 }
 
-impl Run {
-    fn new(chars: &[char]) -> Run {
-        let mut bytes = Vec::new();
-        let mut ends = Vec::new();
-        for &c in chars.iter().take(MAX_RUN_CHARS) {
-            let Some(b) = gbk_bytes(c) else { break };
-            bytes.extend(b);
-            ends.push(bytes.len());
+impl<'a> Run<'a> {
+    fn new(first: char, rest: &'a [char]) -> Run<'a> {
+        Run {
+            first,
+            rest: &rest[..rest.len().min(MAX_RUN_CHARS)],
+            bytes: Vec::new(),
+            ends: Vec::new(),
+            done: false,
         }
-        Run { bytes, ends }
+    }
+
+    /// Encode characters until at least `len` bytes are there, or the run ends.
+    fn fill(&mut self, len: usize) {
+        while self.bytes.len() < len && !self.done {
+            let next = match self.ends.len() {
+                0 => Some(self.first),
+                n => self.rest.get(n - 1).copied(),
+            };
+            match next.and_then(gbk_bytes) {
+                Some((pair, n)) => {
+                    self.bytes.extend_from_slice(&pair[..n]);
+                    self.ends.push(self.bytes.len());
+                }
+                None => self.done = true,
+            }
+        }
+    }
+
+    fn byte(&mut self, i: usize) -> Option<Byte> {
+        self.fill(i + 1);
+        self.bytes.get(i).copied()
+    }
+
+    /// How many damaged chars end exactly at byte `pos`, if a damaged char ends there.
+    fn chars_ending_at(&mut self, pos: usize) -> Option<usize> {
+        self.fill(pos);
+        self.ends.binary_search(&pos).ok().map(|k| k + 1)
     }
 
     /// Decode in step from byte 1 (byte 0 is the trail of the lost character) until the damaged
     /// text's own character boundaries meet ours. Returns the pieces and how many damaged chars
     /// they replace; `None` when the bytes do not decode in step.
-    fn realign(&self) -> Option<(Vec<Piece>, usize)> {
+    fn realign(&mut self) -> Option<(Vec<Piece>, usize)> {
         let mut pieces = Vec::new();
         let mut pos = 1;
         loop {
-            if let Ok(k) = self.ends.binary_search(&pos) {
-                return Some((pieces, k + 1));
+            if let Some(replaced) = self.chars_ending_at(pos) {
+                return Some((pieces, replaced));
             }
-            match *self.bytes.get(pos)? {
+            match self.byte(pos)? {
                 Byte::Lost => return None,
                 Byte::Known(b) if b < 0x80 => {
                     pieces.push(Piece::Char(b as char));
                     pos += 1;
                 }
                 Byte::Known(lead) => {
-                    match self.bytes.get(pos + 1) {
-                        Some(Byte::Known(trail)) if *trail != b'?' => {
-                            pieces.push(Piece::Char(gbk_char(lead, *trail)?));
+                    match self.byte(pos + 1) {
+                        Some(Byte::Known(trail)) if trail != b'?' => {
+                            pieces.push(Piece::Char(gbk_char(lead, trail)?));
                         }
                         // A trail byte lost as U+FFFD or `?`.
-                        Some(_) => {
-                            pieces.push(Piece::LostTrail(lead, self.bytes.get(pos + 2).copied()))
-                        }
+                        Some(_) => pieces.push(Piece::LostTrail(lead, self.byte(pos + 2))),
                         // The run ends inside a character: not a shift we can undo.
                         None => return None,
                     }
@@ -186,8 +219,8 @@ fn lost_before(trail: u8, next: Option<Byte>) -> bool {
 
 /// The second GBK byte of a character.
 fn trail_byte(c: char) -> Option<u8> {
-    match gbk_bytes(c)?.as_slice() {
-        [Byte::Known(_), Byte::Known(t)] => Some(*t),
+    match gbk_bytes(c)? {
+        ([Byte::Known(_), Byte::Known(t)], 2) => Some(t),
         _ => None,
     }
 }
@@ -218,9 +251,7 @@ fn repair_at(lm: &CharModel, chars: &[char], anchor: usize) -> Option<(Vec<char>
     let before = anchor.checked_sub(1).map(|i| chars[i]);
     let mut best_repair: Option<(f64, Vec<char>, usize)> = None;
     for start in std::iter::once(first).chain(twin) {
-        let mut run_chars = vec![start];
-        run_chars.extend(chars[anchor + 2..].iter().copied());
-        let run = Run::new(&run_chars);
+        let mut run = Run::new(start, &chars[anchor + 2..]);
         let Some((pieces, replaced)) = run.realign() else {
             continue;
         };
@@ -244,15 +275,15 @@ fn repair_at(lm: &CharModel, chars: &[char], anchor: usize) -> Option<(Vec<char>
             resolved.push(c);
         }
         let next = resolved.first().copied().or(after_run);
-        let lost = match run.bytes.first() {
-            Some(&Byte::Known(trail)) if trail >= 0x40 => {
+        let lost = match run.byte(0) {
+            Some(Byte::Known(trail)) if trail >= 0x40 => {
                 let candidates = (0x81..=0xFE).filter_map(|lead| gbk_char(lead, trail));
                 best(lm, before, next, candidates)?
             }
             // Both bytes of the character are gone (`?�`): its trail byte failed to pair with
             // the byte after it, which narrows the candidates.
-            Some(&Byte::Lost) => {
-                let after_lost = run.bytes.get(1).copied();
+            Some(Byte::Lost) => {
+                let after_lost = run.byte(1);
                 let candidates = lm
                     .common_chars()
                     .filter(|&c| trail_byte(c).is_some_and(|t| lost_before(t, after_lost)));
