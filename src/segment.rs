@@ -118,7 +118,7 @@ mod tests {
         ] {
             let text = format!("本溪市的{term}工作");
             let words: Vec<&str> = s.tag(&text).iter().map(|t| t.word(&text)).collect();
-            assert!(words.iter().any(|w| w == term), "{term}: {words:?}");
+            assert!(words.contains(&term), "{term}: {words:?}");
         }
         let text = "本溪市公安局";
         let words: Vec<&str> = s.tag(text).iter().map(|t| t.word(text)).collect();
