@@ -56,6 +56,13 @@ fn bench(c: &mut Criterion) {
     group.bench_function("jieba-rs tag alone (clean)", |b| {
         b.iter(|| jieba.tag(black_box(SEED_CLEAN), true))
     });
+    let tokens = zhnews::segment::segmenter().tag(SEED_CLEAN);
+    group.bench_function("structure (clean)", |b| {
+        b.iter(|| zhnews::structure::analyze(black_box(SEED_CLEAN)))
+    });
+    group.bench_function("keywords (clean)", |b| {
+        b.iter(|| zhnews::keywords::keywords(black_box(SEED_CLEAN), &tokens, 10))
+    });
     group.finish();
 
     let mut group = c.benchmark_group("1MB");

@@ -15,8 +15,16 @@ use crate::convert::converter;
 use crate::decode::decode;
 use crate::document::{Document, EncodingInfo, Fix, Script, Span, TokenOut};
 use crate::error::{Error, Result};
+pub use crate::keywords::Keyword;
+use crate::keywords::keywords;
 use crate::repair::repair;
 use crate::segment::segmenter;
+use crate::structure;
+pub use crate::structure::{Caption, Meta, Section};
+
+/// How many keywords the article gets, and each section.
+const ARTICLE_KEYWORDS: usize = 10;
+const SECTION_KEYWORDS: usize = 5;
 
 /// The schema name every output object carries.
 pub const SCHEMA: &str = "zhnews/1";
@@ -56,56 +64,6 @@ pub struct ScriptInfo {
     pub input: Script,
     /// Whether the text was converted to Simplified.
     pub converted: bool,
-}
-
-/// Source, author, editor and publication date lines of the article.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Meta {
-    /// Where the article comes from (`来源：…`).
-    pub source: Option<String>,
-    /// Who wrote it.
-    pub author: Option<String>,
-    /// Who edited it.
-    pub editor: Option<String>,
-    /// When it was published, normalised (`2019-08-13`).
-    pub published: Option<String>,
-}
-
-/// A section of the article: text before the first heading, or a heading and what follows.
-#[derive(Debug, Clone, Serialize)]
-pub struct Section {
-    /// Position in the article, from 0.
-    pub index: usize,
-    /// The keyword of a `关键词：X` header.
-    pub keyword: Option<String>,
-    /// The heading line.
-    pub heading: Option<String>,
-    /// The short line after a keyword header.
-    pub subtitle: Option<String>,
-    /// The whole section.
-    pub span: Span,
-    /// Its paragraphs.
-    pub paragraphs: Vec<Span>,
-    /// Its keywords.
-    pub keywords: Vec<String>,
-}
-
-/// A photo caption.
-#[derive(Debug, Clone, Serialize)]
-pub struct Caption {
-    /// The caption text.
-    pub text: String,
-    /// Where it is.
-    pub span: Span,
-}
-
-/// A keyword with its weight.
-#[derive(Debug, Clone, Serialize)]
-pub struct Keyword {
-    /// The word.
-    pub word: String,
-    /// TF-IDF or TextRank weight.
-    pub weight: f64,
 }
 
 /// A figure with its unit, approximation, subject and verb.
@@ -301,9 +259,25 @@ impl Analyzer {
 
     /// Run the stages after cleaning and build the output.
     fn finish(&self, mut document: Document) -> Analysis {
+        let structure = structure::analyze(&document.text);
         document.tokens = segmenter().tag(&document.text);
+        let text = &document.text;
+        let mut sections = structure.sections;
+        let mut first = 0;
+        for section in &mut sections {
+            // Tokens are in text order: each section takes the next stretch of them.
+            let start = first
+                + document.tokens[first..].partition_point(|t| t.span.start < section.span.start);
+            let end = start
+                + document.tokens[start..].partition_point(|t| t.span.end <= section.span.end);
+            section.keywords = keywords(text, &document.tokens[start..end], SECTION_KEYWORDS)
+                .into_iter()
+                .map(|k| k.word)
+                .collect();
+            first = end;
+        }
+        let article_keywords = keywords(text, &document.tokens, ARTICLE_KEYWORDS);
         let tokens = self.options.tokens.then(|| {
-            let text = &document.text;
             document
                 .tokens
                 .iter()
@@ -320,11 +294,11 @@ impl Analyzer {
             },
             repairs: document.fixes.into_vec(),
             text: document.text,
-            title: None,
-            meta: Meta::default(),
-            sections: Vec::new(),
-            captions: Vec::new(),
-            keywords: Vec::new(),
+            title: structure.title,
+            meta: structure.meta,
+            sections,
+            captions: structure.captions,
+            keywords: article_keywords,
             statistics: Vec::new(),
             dates: Vec::new(),
             entities: Vec::new(),

@@ -33,6 +33,10 @@ pub const CONVERT_OVERRIDES: &str = include_str!("../dicts/convert_overrides.txt
 pub const SIMPLIFIED_KEEP: &str = include_str!("../dicts/simplified_keep.txt");
 /// Character unigram and bigram counts for scoring how plausible a run of Chinese text is.
 pub const CHAR_LM: &str = include_str!("../dicts/char_lm.tsv");
+/// Inverse document frequencies from jieba's `idf.txt` (MIT), for keyword weights.
+pub const IDF: &str = include_str!("../dicts/idf.tsv");
+/// Keyword weight multipliers: 0 for function words, below 1 for boilerplate.
+pub const KEYWORD_WEIGHTS: &str = include_str!("../dicts/keyword_weights.tsv");
 /// jieba user dictionary of government-news vocabulary (`word freq tag`).
 pub const USER_DICT: &str = include_str!("../dicts/user.dict");
 
@@ -93,6 +97,8 @@ mod tests {
             ("convert_overrides", CONVERT_OVERRIDES),
             ("simplified_keep", SIMPLIFIED_KEEP),
             ("char_lm", CHAR_LM),
+            ("idf", IDF),
+            ("keyword_weights", KEYWORD_WEIGHTS),
         ] {
             assert!(rows(table).count() > 0, "{name} is empty");
             assert!(

@@ -4,7 +4,7 @@
 //! [`document::Document`]:
 //!
 //! ```text
-//! bytes ─ decode ─ repair ─ convert ─ segment ─ Analysis ─ JSON
+//! bytes ─ decode ─ repair ─ convert ─ structure ─ segment ─ keywords ─ Analysis ─ JSON
 //! ```
 //!
 //! [`Analyzer`] runs it. Build one and share it: the tables load once, on first use.
@@ -24,8 +24,10 @@ pub mod decode;
 pub mod dicts;
 pub mod document;
 pub mod error;
+pub mod keywords;
 pub mod repair;
 pub mod segment;
+pub mod structure;
 
 pub use analysis::{Analysis, Analyzer, AnalyzerOptions};
 pub use error::{Error, Result};

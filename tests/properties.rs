@@ -74,4 +74,29 @@ proptest! {
             prop_assert_eq!(char_slice(&analysis.text, token.span), token.w.as_str());
         }
     }
+
+    #[test]
+    fn section_spans_partition_the_body(picks in prop::collection::vec(0usize..9, 1..25)) {
+        const LINES: [&str; 9] = [
+            "关键词：听民声", "构建多元化解工作格局", "一、总体要求", "（二）基本原则",
+            "【新闻链接】", "社区网格员在巡逻", "本溪市公安局出动民警1872人次。",
+            "责任编辑：张三", "",
+        ];
+        let text: String = picks.iter().map(|&i| format!("{}\n", LINES[i])).collect();
+        let structure = zhnews::structure::analyze(&text);
+        let chars = text.chars().count();
+        if let Some(last) = structure.sections.last() {
+            prop_assert_eq!(last.span.end, chars);
+            let body_start = structure.title_span.map_or(0, |t| t.end + 1);
+            prop_assert!(structure.sections[0].span.start >= body_start);
+        }
+        for pair in structure.sections.windows(2) {
+            prop_assert_eq!(pair[0].span.end, pair[1].span.start);
+        }
+        for section in &structure.sections {
+            for p in &section.paragraphs {
+                prop_assert!(section.span.start <= p.start && p.end <= section.span.end);
+            }
+        }
+    }
 }
