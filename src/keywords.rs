@@ -14,8 +14,9 @@
 //! assert_eq!(top[0].word, "网格员");
 //! ```
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
@@ -41,7 +42,7 @@ fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
         let mut median = 11.95;
-        let mut idf = HashMap::new();
+        let mut idf = HashMap::default();
         for (word, value) in rows(dicts::IDF) {
             let Ok(value) = value.trim().parse::<f64>() else {
                 continue;
@@ -63,18 +64,20 @@ fn tables() -> &'static Tables {
     })
 }
 
-/// Whether a token can be a keyword: a content word of two or more characters.
+/// Whether a token can be a keyword: a content word (noun, verb, verbal noun, idiom,
+/// abbreviation) of two or more characters, without digits.
 fn is_candidate(word: &str, pos: &str) -> bool {
-    let content = matches!(pos, "l" | "i" | "j" | "vn" | "v" | "eng")
-        || pos.starts_with('n') && pos != "nr"
-        || pos == "nr" && word.chars().count() >= 2;
-    content && word.chars().count() >= 2 && !word.chars().any(|c| c.is_ascii_digit())
+    let content = matches!(
+        pos.as_bytes(),
+        [b'n', ..] | b"l" | b"i" | b"j" | b"v" | b"vn" | b"eng"
+    );
+    content && word.chars().nth(1).is_some() && !word.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// The `top` keywords of the tokens of `text` (all of them, or a section's slice).
 pub fn keywords(text: &str, tokens: &[Token], top: usize) -> Vec<Keyword> {
     let tables = tables();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     let mut order: Vec<&str> = Vec::new();
     let mut total = 0usize;
     let mut after_number = false;
@@ -82,7 +85,8 @@ pub fn keywords(text: &str, tokens: &[Token], top: usize) -> Vec<Keyword> {
         let word = token.word(text);
         // A word right after a number is its unit (人次, 公分), not a topic.
         let unit = after_number;
-        after_number = token.pos == "m" || word.chars().all(|c| c.is_ascii_digit() || c == '.');
+        after_number =
+            token.pos.as_bytes() == b"m" || word.bytes().all(|b| b.is_ascii_digit() || b == b'.');
         if unit || !is_candidate(word, token.pos) {
             continue;
         }

@@ -145,7 +145,9 @@ struct Patterns {
     bracket: Regex,
     list_item: Regex,
     caption: Regex,
-    meta_lines: Vec<(Regex, &'static str)>,
+    meta_lines: Vec<Regex>,
+    /// All meta-line patterns at once: one scan tells whether a line is meta at all.
+    meta_set: regex::RegexSet,
     dateline: Regex,
     date: Regex,
     roc_date: Regex,
@@ -154,7 +156,11 @@ struct Patterns {
 
 fn patterns() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
-    PATTERNS.get_or_init(|| Patterns {
+    PATTERNS.get_or_init(|| {
+        let meta_lines = meta_line_patterns();
+        let meta_set = regex::RegexSet::new(meta_lines.iter().map(Regex::as_str))
+            .expect("valid meta patterns");
+        Patterns {
         keyword: re(r"^(?:【关键词】|关键词\s*[:：])\s*(\S.{0,20})$"),
         numbered: re(
             r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百零\d]{1,5}[章节条部分篇])",
@@ -162,24 +168,8 @@ fn patterns() -> &'static Patterns {
         bracket: re(r"^【[^】]{1,24}】"),
         list_item: re(r"^(?:\d{1,3}[、.．)）]|[（(]\d{1,3}[)）]|[①-⑳]|[-—•·*])"),
         caption: re(r"^(?:图为|图：|图:|▲|△|图片|照片)|[（(][^()（）]{0,16}摄[)）]$"),
-        meta_lines: vec![
-            (re(r"^[（(]原标题[:：](?P<original_title>.+?)[)）]$"), "original"),
-            (re(r"^(?:本文)?来源[:：]\s*(?P<source>.+)$"), "source"),
-            (re(r"^责任编辑[:：]\s*(?P<editor>.+)$"), "editor"),
-            (re(r"^【(?:责任)?编辑[:：]\s*(?P<editor>[^】]+)】$"), "editor"),
-            (re(r"^[（(](?:视频编辑|文字编辑|编辑)[:：]\s*(?P<editor>[^)）]+)[)）]$"), "editor"),
-            (re(r"^[（(](?:文/图|文|图/文|记者|作者)[:：]?\s*(?P<author>[^)）]{1,30})[)）]$"), "author"),
-            (re(r"^(?:作者|记者|发稿人|撰稿)[:：]\s*(?P<author>\S+)"), "author"),
-            (re(r"^发稿单位[:：]\s*(?P<source>\S+?)(?:\s*(?:电话|发稿时间|发稿日期)[:：].*)?$"), "source"),
-            (re(r"^(?:发稿|发文|发布)(?:时间|日期)[:：]\s*(?P<date>.+)$"), "date"),
-            (re(r"^发文字号[:：]"), "other"),
-            (re(r"^[（(](?P<source>[^()（）]{2,20})发布[)）]$"), "source"),
-            (re(r"^[（(]最新更新[:：].*[)）]$"), "other"),
-            (re(r"^标题[:：]\s*(?P<original_title>.+)$"), "original"),
-            (re(r"^(?:内文|附件)[:：]$"), "other"),
-            (re(r"^\S{2,16}新闻稿$"), "other"),
-            (re(r"^(?:联系人|连络人|联络人)[:：]"), "other"),
-        ],
+        meta_lines,
+        meta_set,
         dateline: re(concat!(
             r"^(?:(?P<source>央视网|新华网|人民网|中新网|中国网络电视台|国际在线|光明网|中国新闻网)消息",
             r"(?:[（(][^)）]{1,12}[)）])?[:：]",
@@ -190,7 +180,30 @@ fn patterns() -> &'static Patterns {
         date: re(r"(?P<y>(?:19|20)\d{2})\s*[年/.-]\s*(?P<m>\d{1,2})\s*[月/.-]\s*(?:(?P<d>\d{1,2})\s*日?)?"),
         roc_date: re(r"^(?:中华民国|民国)?\s*(?P<y>\d{2,3})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?"),
         iso_date: re(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})"),
+        }
     })
+}
+
+/// Lines that are bylines, sources, dates and release headers, not body text.
+fn meta_line_patterns() -> Vec<Regex> {
+    vec![
+        re(r"^[（(]原标题[:：](?P<original_title>.+?)[)）]$"),
+        re(r"^(?:本文)?来源[:：]\s*(?P<source>.+)$"),
+        re(r"^责任编辑[:：]\s*(?P<editor>.+)$"),
+        re(r"^【(?:责任)?编辑[:：]\s*(?P<editor>[^】]+)】$"),
+        re(r"^[（(](?:视频编辑|文字编辑|编辑)[:：]\s*(?P<editor>[^)）]+)[)）]$"),
+        re(r"^[（(](?:文/图|文|图/文|记者|作者)[:：]?\s*(?P<author>[^)）]{1,30})[)）]$"),
+        re(r"^(?:作者|记者|发稿人|撰稿)[:：]\s*(?P<author>\S+)"),
+        re(r"^发稿单位[:：]\s*(?P<source>\S+?)(?:\s*(?:电话|发稿时间|发稿日期)[:：].*)?$"),
+        re(r"^(?:发稿|发文|发布)(?:时间|日期)[:：]\s*(?P<date>.+)$"),
+        re(r"^发文字号[:：]"),
+        re(r"^[（(](?P<source>[^()（）]{2,20})发布[)）]$"),
+        re(r"^[（(]最新更新[:：].*[)）]$"),
+        re(r"^标题[:：]\s*(?P<original_title>.+)$"),
+        re(r"^(?:内文|附件)[:：]$"),
+        re(r"^\S{2,16}新闻稿$"),
+        re(r"^(?:联系人|连络人|联络人)[:：]"),
+    ]
 }
 
 /// Whether a line ends a sentence (or a clause that a heading would not end with).
@@ -238,38 +251,36 @@ fn normalise_date(text: &str) -> Option<String> {
 
 /// Fill `meta` from a meta line; `true` when the line is one.
 fn read_meta_line(line: &str, meta: &mut Meta) -> bool {
-    for (pattern, _) in &patterns().meta_lines {
-        let Some(c) = pattern.captures(line) else {
-            continue;
-        };
-        let set = |slot: &mut Option<String>, name: &str| {
-            if let Some(m) = c.name(name) {
-                let value = m.as_str().trim().to_string();
-                if slot.is_none() && !value.is_empty() {
-                    *slot = Some(value);
-                }
-            }
-        };
-        set(&mut meta.source, "source");
-        set(&mut meta.author, "author");
-        set(&mut meta.editor, "editor");
-        set(&mut meta.original_title, "original_title");
-        if meta.published.is_none() {
-            meta.published = c.name("date").and_then(|d| normalise_date(d.as_str()));
+    let p = patterns();
+    let Some(c) = p
+        .meta_set
+        .matches(line)
+        .iter()
+        .next()
+        .and_then(|index| p.meta_lines[index].captures(line))
+    else {
+        return false;
+    };
+    let set = |slot: &mut Option<String>, name: &str| {
+        let value = c.name(name).map(|m| m.as_str().trim()).unwrap_or("");
+        if slot.is_none() && !value.is_empty() {
+            *slot = Some(value.to_string());
         }
-        // A release header may hold its date on the same line (发稿单位：… 发稿时间：…).
-        if meta.published.is_none()
-            && let Some(i) = line.find("时间：").or_else(|| line.find("日期："))
-        {
-            meta.published = normalise_date(&line[i..].replacen("时间：", "", 1).replacen(
-                "日期：",
-                "",
-                1,
-            ));
-        }
-        return true;
+    };
+    set(&mut meta.source, "source");
+    set(&mut meta.author, "author");
+    set(&mut meta.editor, "editor");
+    set(&mut meta.original_title, "original_title");
+    if meta.published.is_none() {
+        // The date may share the line with the source (发稿单位：… 发稿时间：…).
+        let date = c.name("date").map(|d| d.as_str()).or_else(|| {
+            ["时间：", "日期："]
+                .iter()
+                .find_map(|label| line.find(label).map(|i| &line[i + label.len()..]))
+        });
+        meta.published = date.and_then(normalise_date);
     }
-    false
+    true
 }
 
 /// The datelines and 讯 openings at the start of a paragraph (`央视网消息（新闻联播）：本台消息：`),
