@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::convert::converter;
 use crate::decode::decode;
 use crate::document::{Document, EncodingInfo, Fix, Script, Span, TokenOut};
+pub use crate::entities::{Entity, QuotedTerm};
 use crate::error::{Error, Result};
 pub use crate::keywords::Keyword;
 use crate::keywords::keywords;
@@ -100,31 +101,6 @@ pub struct DateMention {
     pub end: Option<String>,
     /// Where it is.
     pub span: Span,
-}
-
-/// A named entity with all its mentions.
-#[derive(Debug, Clone, Serialize)]
-pub struct Entity {
-    /// The name as written.
-    pub text: String,
-    /// `organization`, `location`, `person` or `work`.
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// The full name (`市政府` → `本溪市政府`).
-    pub normalized: String,
-    /// Every mention.
-    pub mentions: Vec<Span>,
-    /// How many mentions.
-    pub count: usize,
-}
-
-/// A quoted campaign term or slogan.
-#[derive(Debug, Clone, Serialize)]
-pub struct QuotedTerm {
-    /// The term without its quotation marks.
-    pub text: String,
-    /// How often it is quoted.
-    pub count: usize,
 }
 
 /// Everything zhnews found in one article: the `zhnews/1` object.
@@ -277,6 +253,8 @@ impl Analyzer {
             first = end;
         }
         let article_keywords = keywords(text, &document.tokens, ARTICLE_KEYWORDS);
+        let entities = crate::entities::extract(text, &document.tokens);
+        let quoted_terms = crate::entities::quoted_terms(text);
         let tokens = self.options.tokens.then(|| {
             document
                 .tokens
@@ -301,8 +279,8 @@ impl Analyzer {
             keywords: article_keywords,
             statistics: Vec::new(),
             dates: Vec::new(),
-            entities: Vec::new(),
-            quoted_terms: Vec::new(),
+            entities,
+            quoted_terms,
             tokens,
         }
     }

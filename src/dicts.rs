@@ -37,6 +37,18 @@ pub const CHAR_LM: &str = include_str!("../dicts/char_lm.tsv");
 pub const IDF: &str = include_str!("../dicts/idf.tsv");
 /// Keyword weight multipliers: 0 for function words, below 1 for boilerplate.
 pub const KEYWORD_WEIGHTS: &str = include_str!("../dicts/keyword_weights.tsv");
+/// Administrative divisions of China: code, name, short form, level, parent (WTFPL/Apache-2.0).
+pub const DIVISIONS: &str = include_str!("../dicts/divisions.tsv");
+/// Countries, world regions and Chinese macro-regions.
+pub const PLACES_WORLD: &str = include_str!("../dicts/places_world.txt");
+/// Organisation name endings and how they attach.
+pub const ORG_SUFFIXES: &str = include_str!("../dicts/org_suffixes.txt");
+/// Organisations known by a short or fixed name.
+pub const ORG_ALIASES: &str = include_str!("../dicts/org_aliases.txt");
+/// Chinese surnames.
+pub const SURNAMES: &str = include_str!("../dicts/surnames.txt");
+/// Titles that stand beside person names.
+pub const PERSON_TITLES: &str = include_str!("../dicts/person_titles.txt");
 /// jieba user dictionary of government-news vocabulary (`word freq tag`).
 pub const USER_DICT: &str = include_str!("../dicts/user.dict");
 
@@ -99,6 +111,12 @@ mod tests {
             ("char_lm", CHAR_LM),
             ("idf", IDF),
             ("keyword_weights", KEYWORD_WEIGHTS),
+            ("divisions", DIVISIONS),
+            ("places_world", PLACES_WORLD),
+            ("org_suffixes", ORG_SUFFIXES),
+            ("org_aliases", ORG_ALIASES),
+            ("surnames", SURNAMES),
+            ("person_titles", PERSON_TITLES),
         ] {
             assert!(rows(table).count() > 0, "{name} is empty");
             assert!(

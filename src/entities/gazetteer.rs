@@ -1,0 +1,375 @@
+//! Places from the administrative-divisions gazetteer (`dicts/divisions.tsv`: provinces,
+//! cities, counties, townships with codes and short forms) and from `dicts/places_world.txt`
+//! (countries, world and Chinese regions).
+//!
+//! A match must start and end on token boundaries. Full names count as they are; a short form
+//! (`本溪` for 本溪市) counts only where the segmenter tagged it as a proper name, so common
+//! words that are also short forms (`和平`) stay words. A short form several places share is
+//! resolved to the one that contains the others, or to the one whose parent the article
+//! names; townships count only after their county or city is mentioned.
+//!
+//! ```
+//! let text = "本溪市溪湖区河东街道";
+//! let tokens = zhnews::segment::segmenter().tag(text);
+//! let places = zhnews::entities::gazetteer::gazetteer().find(text, &tokens);
+//! let names: Vec<&str> = places.iter().map(|p| p.normalized.as_str()).collect();
+//! assert_eq!(names, ["本溪市", "溪湖区", "河东街道"]);
+//! ```
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::dicts::{self, rows};
+use crate::document::{Span, Token};
+
+/// One administrative division.
+#[derive(Debug, Clone)]
+pub struct Division {
+    /// GB/T 2260 code (levels 1–3) or the statistical code (level 4).
+    pub code: u64,
+    /// Full name (`本溪市`).
+    pub name: &'static str,
+    /// 1 province, 2 prefecture, 3 county, 4 township.
+    pub level: u8,
+    /// Code of the parent division (0 for provinces).
+    pub parent: u64,
+}
+
+/// What a pattern of the automaton names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Entry {
+    /// A division by its full name.
+    Full(usize),
+    /// A division by its short form.
+    Short(usize),
+    /// A country or region, with its normalized name.
+    World(&'static str),
+}
+
+/// A place found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// Where it is.
+    pub span: Span,
+    /// Its full name.
+    pub normalized: String,
+    /// The division, when it is one.
+    pub code: Option<u64>,
+    /// Its level (0 for countries and regions).
+    pub level: u8,
+}
+
+/// The gazetteer with its automaton; build once (see [`gazetteer`]).
+pub struct Gazetteer {
+    divisions: Vec<Division>,
+    by_code: std::collections::HashMap<u64, usize>,
+    automaton: AhoCorasick,
+    entries: Vec<Vec<Entry>>,
+}
+
+/// POS tags under which a short form is read as a place.
+fn is_proper_name_tag(pos: &str) -> bool {
+    matches!(
+        pos.as_bytes(),
+        b"ns" | b"nz" | b"nr" | b"nt" | b"j" | b"nrt" | b"nrfg"
+    )
+}
+
+impl Gazetteer {
+    /// Parse the tables and build the automaton.
+    pub fn new() -> Self {
+        let mut divisions = Vec::new();
+        let mut forms: Vec<(&'static str, Entry)> = Vec::new();
+        for (code, rest) in rows(dicts::DIVISIONS) {
+            let fields: Vec<&str> = rest.split('\t').collect();
+            let (Ok(code), &[name, short, level, parent, source, ..]) =
+                (code.parse::<u64>(), fields.as_slice())
+            else {
+                continue;
+            };
+            if source == "placeholder" {
+                continue;
+            }
+            let level: u8 = level.parse().unwrap_or(0);
+            let index = divisions.len();
+            divisions.push(Division {
+                code,
+                name,
+                level,
+                parent: parent.parse().unwrap_or(0),
+            });
+            forms.push((name, Entry::Full(index)));
+            if level <= 3 && short != name && short.chars().count() >= 2 {
+                forms.push((short, Entry::Short(index)));
+            }
+        }
+        for (name, normalized) in rows(dicts::PLACES_WORLD) {
+            forms.push((name, Entry::World(normalized)));
+        }
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut entries: Vec<Vec<Entry>> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        for (form, entry) in forms {
+            let i = *index.entry(form).or_insert_with(|| {
+                patterns.push(form);
+                entries.push(Vec::new());
+                patterns.len() - 1
+            });
+            entries[i].push(entry);
+        }
+        let automaton = AhoCorasick::new(&patterns).expect("gazetteer automaton builds");
+        let by_code = divisions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.code, i))
+            .collect();
+        Gazetteer {
+            divisions,
+            by_code,
+            automaton,
+            entries,
+        }
+    }
+
+    /// The division at `index`.
+    pub fn division(&self, index: usize) -> &Division {
+        &self.divisions[index]
+    }
+
+    fn by_code(&self, code: u64) -> Option<&Division> {
+        self.by_code.get(&code).map(|&i| &self.divisions[i])
+    }
+
+    /// Whether `ancestor` contains the division `code` (or is it).
+    fn contains(&self, ancestor: u64, code: u64) -> bool {
+        let mut current = Some(code);
+        while let Some(c) = current.filter(|&c| c != 0) {
+            if c == ancestor {
+                return true;
+            }
+            current = self.by_code(c).map(|d| d.parent);
+        }
+        false
+    }
+
+    /// Every place in `text`, leftmost-longest, not overlapping.
+    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<Place> {
+        let chars = text.chars().count();
+        let mut starts = vec![false; chars + 1];
+        let mut ends = vec![false; chars + 1];
+        let mut tag_at: Vec<&str> = vec![""; chars + 1];
+        for t in tokens {
+            starts[t.span.start] = true;
+            ends[t.span.end] = true;
+            tag_at[t.span.start] = t.pos;
+        }
+        let char_at = char_offsets(text);
+        // Candidates: (span, entries) on token boundaries.
+        let mut candidates: Vec<(Span, &[Entry])> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (Some(&start), Some(&end)) = (char_at.get(m.start()), char_at.get(m.end())) else {
+                continue;
+            };
+            if starts[start] && ends[end] {
+                candidates.push((Span::new(start, end), &self.entries[m.pattern().as_usize()]));
+            }
+        }
+        // First pass: full names of levels 1–3 and world places: the article's anchors.
+        let mut named: HashSet<u64> = HashSet::new();
+        for (_, entries) in &candidates {
+            for entry in entries.iter() {
+                if let Entry::Full(i) = entry
+                    && self.divisions[*i].level <= 3
+                {
+                    named.insert(self.divisions[*i].code);
+                }
+            }
+        }
+        let mut found: Vec<Place> = Vec::new();
+        for (span, entries) in &candidates {
+            let proper = tag_at[span.start];
+            if let Some(place) = self.resolve(*span, entries, &named, is_proper_name_tag(proper)) {
+                found.push(place);
+            }
+        }
+        // Short forms add their divisions as anchors for townships too.
+        for p in &found {
+            if let Some(code) = p.code {
+                named.insert(code);
+            }
+        }
+        found.retain(|p| p.level < 4 || p.code.is_some_and(|c| self.parent_named(c, &named)));
+        // Leftmost-longest, without overlaps.
+        found.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
+        let mut out: Vec<Place> = Vec::new();
+        for place in found {
+            if out
+                .last()
+                .is_none_or(|last| place.span.start >= last.span.end)
+            {
+                out.push(place);
+            }
+        }
+        out
+    }
+
+    fn parent_named(&self, code: u64, named: &HashSet<u64>) -> bool {
+        let mut current = self.by_code(code).map(|d| d.parent);
+        while let Some(c) = current.filter(|&c| c != 0) {
+            if named.contains(&c) {
+                return true;
+            }
+            current = self.by_code(c).map(|d| d.parent);
+        }
+        false
+    }
+
+    /// Pick the place a match names, or none.
+    fn resolve(
+        &self,
+        span: Span,
+        entries: &[Entry],
+        named: &HashSet<u64>,
+        proper: bool,
+    ) -> Option<Place> {
+        if let Some(Entry::World(normalized)) =
+            entries.iter().find(|e| matches!(e, Entry::World(_)))
+        {
+            return Some(Place {
+                span,
+                normalized: normalized.to_string(),
+                code: None,
+                level: 0,
+            });
+        }
+        let full: Vec<usize> = entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Full(i) => Some(*i),
+                _ => None,
+            })
+            .collect();
+        let short: Vec<usize> = entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Short(i) => Some(*i),
+                _ => None,
+            })
+            .collect();
+        let pool = if !full.is_empty() {
+            full
+        } else if proper {
+            short
+        } else {
+            return None;
+        };
+        let chosen = self.disambiguate(&pool, named)?;
+        let d = &self.divisions[chosen];
+        Some(Place {
+            span,
+            normalized: d.name.to_string(),
+            code: Some(d.code),
+            level: d.level,
+        })
+    }
+
+    /// One division among several that share a name: the one containing all the others, or
+    /// the only one under a division the article names.
+    fn disambiguate(&self, pool: &[usize], named: &HashSet<u64>) -> Option<usize> {
+        if let [only] = pool {
+            return Some(*only);
+        }
+        let code = |i: usize| self.divisions[i].code;
+        if let Some(&top) = pool
+            .iter()
+            .find(|&&a| pool.iter().all(|&b| self.contains(code(a), code(b))))
+        {
+            return Some(top);
+        }
+        let under_named: Vec<usize> = pool
+            .iter()
+            .copied()
+            .filter(|&i| self.parent_named(code(i), named))
+            .collect();
+        match under_named[..] {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+}
+
+impl Default for Gazetteer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// For each byte offset of `text` that starts a char (and the end), the char offset.
+pub(crate) fn char_offsets(text: &str) -> Vec<usize> {
+    let mut at = vec![usize::MAX; text.len() + 1];
+    let mut n = 0;
+    for (i, _) in text.char_indices() {
+        at[i] = n;
+        n += 1;
+    }
+    at[text.len()] = n;
+    at
+}
+
+/// The shared gazetteer, built on first use.
+pub fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(Gazetteer::new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segmenter;
+
+    fn places(text: &str) -> Vec<String> {
+        let tokens = segmenter().tag(text);
+        gazetteer()
+            .find(text, &tokens)
+            .into_iter()
+            .map(|p| {
+                format!(
+                    "{}={}",
+                    crate::document::char_slice(text, p.span),
+                    p.normalized
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_divisions_and_regions() {
+        assert_eq!(
+            places("东北的冬夜，本溪人回到本溪市溪湖区河东街道"),
+            [
+                "东北=东北",
+                "本溪=本溪市",
+                "本溪市=本溪市",
+                "溪湖区=溪湖区",
+                "河东街道=河东街道"
+            ]
+        );
+    }
+
+    #[test]
+    fn common_words_that_are_short_forms_stay_words() {
+        assert!(places("推动和平发展").is_empty());
+        assert!(
+            !places("平安本溪建设")
+                .iter()
+                .any(|p| p.starts_with("平安本溪"))
+        );
+    }
+
+    #[test]
+    fn townships_need_their_county() {
+        assert!(places("他去了河东街道").is_empty());
+    }
+}

@@ -1,0 +1,371 @@
+//! Entities by rule: organisations (place + body + suffix, aliases, abbreviations), streets
+//! and communities after a place, people (surname + given name with the segmenter's tag or a
+//! title beside it), and works (`《…》`, document numbers).
+//!
+//! ```
+//! use zhnews::entities::grammar::works;
+//! let found = works("电视剧《情暖万家》和国发〔2018〕43号");
+//! let names: Vec<&str> = found.iter().map(|m| m.normalized.as_str()).collect();
+//! assert_eq!(names, ["情暖万家", "国发〔2018〕43号"]);
+//! ```
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use crate::dicts::{self, rows};
+use crate::document::{Span, Token};
+use crate::entities::gazetteer::{Place, char_offsets};
+use crate::entities::{EntityType, Mention};
+
+/// How an organisation suffix attaches.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Attach {
+    AfterPlace,
+    AfterName,
+    Nested,
+}
+
+struct Tables {
+    suffixes: Vec<(String, Attach)>,
+    aliases: AhoCorasick,
+    alias_names: Vec<&'static str>,
+    surnames: Vec<&'static str>,
+    titles: HashMap<&'static str, &'static str>,
+    works: Regex,
+    document_number: Regex,
+    street: Regex,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut suffixes: Vec<(String, Attach)> = rows(dicts::ORG_SUFFIXES)
+            .map(|(s, kind)| {
+                let attach = match kind.trim() {
+                    "after_name" => Attach::AfterName,
+                    "nested" => Attach::Nested,
+                    _ => Attach::AfterPlace,
+                };
+                (s.to_string(), attach)
+            })
+            .collect();
+        // Longest first, so 公安分局 wins over 分局.
+        suffixes.sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
+        let aliases: Vec<(&str, &str)> = rows(dicts::ORG_ALIASES).collect();
+        Tables {
+            suffixes,
+            aliases: AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(aliases.iter().map(|(a, _)| a))
+                .expect("alias automaton builds"),
+            alias_names: aliases.iter().map(|(_, n)| *n).collect(),
+            surnames: rows(dicts::SURNAMES).map(|(s, _)| s).collect(),
+            titles: rows(dicts::PERSON_TITLES).collect(),
+            works: Regex::new(r"《([^《》\n]{1,60})》").expect("valid regex"),
+            document_number: Regex::new(r"\p{Han}{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,5}号")
+                .expect("valid regex"),
+            street: Regex::new(r"^\p{Han}{1,5}?(?:社区|街道|村|镇|乡|小区|居委会)")
+                .expect("valid regex"),
+        }
+    })
+}
+
+/// Characters that never sit inside an organisation or street name.
+fn breaks_name(c: char) -> bool {
+    !crate::repair::is_han(c) || "的了在是和与及或而也都就对把被从向到为着过".contains(c)
+}
+
+fn mention(text_chars: &[char], span: Span, kind: EntityType, normalized: String) -> Mention {
+    Mention {
+        span,
+        kind,
+        text: text_chars[span.start..span.end].iter().collect(),
+        normalized,
+    }
+}
+
+/// Organisations: a place followed by a body and a suffix (本溪市 + 公安局), a short proper
+/// name followed by 公司 or the like (中保公司), units nested in them (…分局), fixed names
+/// (央视, 国务院), and bare abbreviations (市委, 市政府), completed with `main_place`.
+pub fn organizations(
+    text: &str,
+    tokens: &[Token],
+    places: &[Place],
+    main_place: Option<&str>,
+) -> Vec<Mention> {
+    let t = tables();
+    let chars: Vec<char> = text.chars().collect();
+    let mut found: Vec<Mention> = Vec::new();
+    let mut token_end = vec![false; chars.len() + 1];
+    for token in tokens {
+        token_end[token.span.end] = true;
+    }
+    // After a place: up to six name characters, then a suffix ending on a token boundary.
+    for place in places {
+        if let Some(end) = suffix_after(&chars, place.span.end, 6, &token_end, |a| {
+            a == Attach::AfterPlace
+        }) {
+            let span = Span::new(place.span.start, end);
+            let mut org = mention(&chars, span, EntityType::Organization, String::new());
+            org.normalized = org.text.clone();
+            found.push(org);
+        }
+    }
+    // After a proper name token: 中保 + 公司.
+    for pair in tokens.windows(2) {
+        let (name, next) = (&pair[0], &pair[1]);
+        let proper = matches!(name.pos.as_bytes(), b"j" | b"nz" | b"nt" | b"nrt");
+        if proper && name.span.len() >= 2 && next.span.start == name.span.end {
+            let suffix: String = chars[next.span.start..next.span.end].iter().collect();
+            if t.suffixes
+                .iter()
+                .any(|(s, a)| *a == Attach::AfterName && *s == suffix)
+            {
+                let span = Span::new(name.span.start, next.span.end);
+                let mut org = mention(&chars, span, EntityType::Organization, String::new());
+                org.normalized = org.text.clone();
+                found.push(org);
+            }
+        }
+        // Long organisation names the segmenter knows (中国人民银行).
+        if name.pos.as_bytes() == b"nt" && name.span.len() >= 4 {
+            let mut org = mention(&chars, name.span, EntityType::Organization, String::new());
+            org.normalized = org.text.clone();
+            found.push(org);
+        }
+    }
+    // Fixed names.
+    let char_at = char_offsets(text);
+    let mut token_start = vec![false; chars.len() + 1];
+    for token in tokens {
+        token_start[token.span.start] = true;
+    }
+    for m in t.aliases.find_iter(text) {
+        let (start, end) = (char_at[m.start()], char_at[m.end()]);
+        if token_start[start] && token_end[end] {
+            let normalized = t.alias_names[m.pattern().as_usize()].to_string();
+            found.push(mention(
+                &chars,
+                Span::new(start, end),
+                EntityType::Organization,
+                normalized,
+            ));
+        }
+    }
+    // Bare abbreviations: 市委 / 市政府 / 市公安局 not preceded by a place name.
+    for token in tokens {
+        let word: String = chars[token.span.start..token.span.end].iter().collect();
+        let level = word.chars().next().filter(|c| "省市县区".contains(*c));
+        let attached = found
+            .iter()
+            .any(|o| o.span.start < token.span.start && o.span.end >= token.span.end);
+        if let (Some(level), false) = (level, attached) {
+            let body: String = word.chars().skip(1).collect();
+            let is_org = t
+                .suffixes
+                .iter()
+                .any(|(s, _)| *s == word || *s == body && body.chars().count() >= 2)
+                || word.chars().count() == 2 && body == "委";
+            if is_org && word.chars().count() >= 2 {
+                let normalized = match main_place {
+                    Some(place) if place.ends_with(level) => format!("{place}{body}"),
+                    _ => word.clone(),
+                };
+                found.push(mention(
+                    &chars,
+                    token.span,
+                    EntityType::Organization,
+                    normalized,
+                ));
+            }
+        }
+    }
+    // Units nested in an organisation: 市公安局 + 恒安分局.
+    let mut nested = Vec::new();
+    for org in &found {
+        if let Some(end) =
+            suffix_after(&chars, org.span.end, 4, &token_end, |a| a == Attach::Nested)
+        {
+            let span = Span::new(org.span.start, end);
+            let normalized = format!(
+                "{}{}",
+                org.normalized,
+                chars[org.span.end..end].iter().collect::<String>()
+            );
+            nested.push(mention(&chars, span, EntityType::Organization, normalized));
+        }
+    }
+    found.extend(nested);
+    found
+}
+
+/// The end of `name chars + suffix` starting at `start`, when a suffix of the wanted kind
+/// follows within `max_name` name characters and ends on a token boundary.
+fn suffix_after(
+    chars: &[char],
+    start: usize,
+    max_name: usize,
+    token_end: &[bool],
+    wanted: impl Fn(Attach) -> bool,
+) -> Option<usize> {
+    let t = tables();
+    for body in 0..=max_name {
+        let at = start + body;
+        if at > chars.len() || chars[start..at].iter().any(|&c| breaks_name(c)) {
+            return None;
+        }
+        for (suffix, attach) in &t.suffixes {
+            if !wanted(*attach) {
+                continue;
+            }
+            let n = suffix.chars().count();
+            if at + n <= chars.len()
+                && chars[at..at + n].iter().copied().eq(suffix.chars())
+                && token_end[at + n]
+            {
+                return Some(at + n);
+            }
+        }
+    }
+    None
+}
+
+/// Streets and communities named right after a place: 河东街道 + 峪前社区.
+pub fn streets(text: &str, places: &[Place]) -> Vec<Mention> {
+    let chars: Vec<char> = text.chars().collect();
+    let char_at = char_offsets(text);
+    let byte_at: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    let mut out = Vec::new();
+    let mut anchors: Vec<usize> = places.iter().map(|p| p.span.end).collect();
+    while let Some(end) = anchors.pop() {
+        let Some(&byte) = byte_at.get(end) else {
+            continue;
+        };
+        if let Some(m) = tables().street.find(&text[byte..]) {
+            let stop = char_at[byte + m.end()];
+            let name = &chars[end..stop];
+            let suffix_len = ["社区", "街道", "居委会", "小区"]
+                .iter()
+                .find(|s| name.iter().collect::<String>().ends_with(*s))
+                .map_or(1, |s| s.chars().count());
+            if name.len() > suffix_len
+                && !name[..name.len() - suffix_len]
+                    .iter()
+                    .any(|&c| breaks_name(c))
+            {
+                let span = Span::new(end, stop);
+                let normalized: String = name.iter().collect();
+                out.push(mention(&chars, span, EntityType::Location, normalized));
+                anchors.push(stop);
+            }
+        }
+    }
+    out
+}
+
+/// People: a token the segmenter tags as a person name that starts with a surname, or a
+/// surname + 某 (anonymised), or a surname-led two- or three-character token beside a title.
+pub fn people(text: &str, tokens: &[Token]) -> Vec<Mention> {
+    let t = tables();
+    let chars: Vec<char> = text.chars().collect();
+    let word = |tok: &Token| -> String { chars[tok.span.start..tok.span.end].iter().collect() };
+    let has_surname = |w: &str| {
+        t.surnames
+            .iter()
+            .any(|s| w.starts_with(s) && w.chars().count() > s.chars().count())
+    };
+    let mut out = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let w = word(token);
+        let n = w.chars().count();
+        if !(2..=4).contains(&n) || !w.chars().all(crate::repair::is_han) {
+            continue;
+        }
+        let tagged = matches!(token.pos.as_bytes(), b"nr" | b"nrfg" | b"nrt");
+        let anonymised = n <= 3 && w.ends_with('某') && has_surname(&w);
+        let titled = {
+            let before = i.checked_sub(1).map(|j| word(&tokens[j]));
+            let after = tokens.get(i + 1).map(word);
+            before.is_some_and(|b| t.titles.get(b.as_str()).is_some_and(|s| *s != "after"))
+                || after.is_some_and(|a| t.titles.get(a.as_str()).is_some_and(|s| *s != "before"))
+        };
+        if anonymised || has_surname(&w) && n <= 3 && (tagged || titled) {
+            out.push(mention(&chars, token.span, EntityType::Person, w.clone()));
+        }
+    }
+    out
+}
+
+/// Works: titles in `《…》` (without the marks) and document numbers (`国发〔2018〕43号`).
+pub fn works(text: &str) -> Vec<Mention> {
+    let t = tables();
+    let chars: Vec<char> = text.chars().collect();
+    let char_at = char_offsets(text);
+    let mut out = Vec::new();
+    for c in t.works.captures_iter(text) {
+        if let Some(inner) = c.get(1) {
+            let span = Span::new(char_at[inner.start()], char_at[inner.end()]);
+            out.push(mention(
+                &chars,
+                span,
+                EntityType::Work,
+                inner.as_str().to_string(),
+            ));
+        }
+    }
+    for m in t.document_number.find_iter(text) {
+        // The issuer's abbreviation (国发, 公通字) follows whatever word came before it.
+        let number = m
+            .as_str()
+            .trim_start_matches(|c| "和与及的在据按依照根由是为以并对经".contains(c));
+        let start = char_at[m.end() - number.len()];
+        let span = Span::new(start, char_at[m.end()]);
+        out.push(mention(&chars, span, EntityType::Work, number.to_string()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::gazetteer::gazetteer;
+    use crate::segment::segmenter;
+
+    fn orgs(text: &str) -> Vec<String> {
+        let tokens = segmenter().tag(text);
+        let places = gazetteer().find(text, &tokens);
+        organizations(text, &tokens, &places, Some("本溪市"))
+            .into_iter()
+            .map(|m| format!("{}={}", m.text, m.normalized))
+            .collect()
+    }
+
+    #[test]
+    fn organisations_by_suffix_alias_and_abbreviation() {
+        let got = orgs("在本溪市委、市政府的领导下，本溪市公安局联合中保公司，在央视热播");
+        for want in [
+            "本溪市委=本溪市委",
+            "市政府=本溪市政府",
+            "本溪市公安局=本溪市公安局",
+            "中保公司=中保公司",
+            "央视=中央电视台",
+        ] {
+            assert!(got.contains(&want.to_string()), "{want} not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn people_need_a_surname_and_evidence() {
+        let text = "68岁的王宝志总要在社区里转转，今天小雨，杨某被抓获，平安建设";
+        let tokens = segmenter().tag(text);
+        let got: Vec<String> = people(text, &tokens).into_iter().map(|m| m.text).collect();
+        assert_eq!(got, ["王宝志", "杨某"]);
+    }
+}
