@@ -35,6 +35,10 @@ pub const SIMPLIFIED_KEEP: &str = include_str!("../dicts/simplified_keep.txt");
 pub const CHAR_LM: &str = include_str!("../dicts/char_lm.tsv");
 /// jieba user dictionary of government-news vocabulary (`word freq tag`).
 pub const USER_DICT: &str = include_str!("../dicts/user.dict");
+/// Words with numeral characters that are not numbers (一切, 统一, 四川), for `numbers`.
+pub const NUMBER_WORDS: &str = include_str!("../dicts/number_words.txt");
+/// Classifiers and units after which a lone numeral counts (个, 名, 年, 公斤), for `numbers`.
+pub const CLASSIFIERS: &str = include_str!("../dicts/classifiers.txt");
 
 /// True for a comment line: `#` alone or `# …`.
 fn is_comment(line: &str) -> bool {
@@ -93,6 +97,8 @@ mod tests {
             ("convert_overrides", CONVERT_OVERRIDES),
             ("simplified_keep", SIMPLIFIED_KEEP),
             ("char_lm", CHAR_LM),
+            ("number_words", NUMBER_WORDS),
+            ("classifiers", CLASSIFIERS),
         ] {
             assert!(rows(table).count() > 0, "{name} is empty");
             assert!(

@@ -24,6 +24,7 @@ pub mod decode;
 pub mod dicts;
 pub mod document;
 pub mod error;
+pub mod numbers;
 pub mod repair;
 pub mod segment;
 
