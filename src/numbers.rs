@@ -1078,6 +1078,18 @@ impl<'t> Scanner<'t> {
         prev_free && next_free && next != Some('、')
     }
 
+    /// An approximate count with 几 or 数 (`几十次`, `数百人`, `十几个`): no single value.
+    fn is_vague(&self, candidate: &Candidate) -> bool {
+        let approximate = |c: Option<char>| matches!(c, Some('几' | '数'));
+        let unit_first = self
+            .at(candidate.core_start)
+            .is_some_and(|c| small_unit(c).is_some() || big_unit(c).is_some());
+        let plain = matches!(candidate.kind, NumberKind::Integer);
+        plain
+            && ((unit_first && approximate(self.before(candidate.core_start)))
+                || self.at(candidate.end) == Some('几'))
+    }
+
     /// A list marker: `一、` at a line start, `（三）`.
     fn is_enumerator(&self, candidate: &Candidate) -> bool {
         if candidate.marked || !(candidate.core.chinese || candidate.core.arabic_integer) {
@@ -1111,7 +1123,7 @@ impl<'t> Scanner<'t> {
                 continue;
             };
             let next_i = candidate.end.max(i + 1);
-            if candidate.vague {
+            if candidate.vague || self.is_vague(&candidate) {
                 i = next_i;
                 continue;
             }
@@ -1121,6 +1133,7 @@ impl<'t> Scanner<'t> {
             let has_digits = candidate.marked || !candidate.core.bare;
             let accepted = !in_word
                 && has_digits
+                && candidate.value.is_finite()
                 && !self.is_enumerator(&candidate)
                 && (candidate.marked
                     || !candidate.core.weak
@@ -1498,6 +1511,10 @@ mod tests {
             ("答案是四不是五", vec![4.0, 5.0]),
             ("“一”和“五”", vec![1.0, 5.0]),
             ("三四个月", vec![]),
+            ("几十次", vec![]),
+            ("数百人", vec![]),
+            ("十几个", vec![]),
+            ("二十几万", vec![200000.0]),
             ("二三十个百分点", vec![]),
         ] {
             assert_eq!(values(input), want, "{input}");
