@@ -51,6 +51,10 @@ pub const SURNAMES: &str = include_str!("../dicts/surnames.txt");
 pub const PERSON_TITLES: &str = include_str!("../dicts/person_titles.txt");
 /// jieba user dictionary of government-news vocabulary (`word freq tag`).
 pub const USER_DICT: &str = include_str!("../dicts/user.dict");
+/// Words with numeral characters that are not numbers (一切, 统一, 四川), for `numbers`.
+pub const NUMBER_WORDS: &str = include_str!("../dicts/number_words.txt");
+/// Classifiers and units after which a lone numeral counts (个, 名, 年, 公斤), for `numbers`.
+pub const CLASSIFIERS: &str = include_str!("../dicts/classifiers.txt");
 
 /// True for a comment line: `#` alone or `# …`.
 fn is_comment(line: &str) -> bool {
@@ -117,6 +121,8 @@ mod tests {
             ("org_aliases", ORG_ALIASES),
             ("surnames", SURNAMES),
             ("person_titles", PERSON_TITLES),
+            ("number_words", NUMBER_WORDS),
+            ("classifiers", CLASSIFIERS),
         ] {
             assert!(rows(table).count() > 0, "{name} is empty");
             assert!(

@@ -26,6 +26,7 @@ pub mod document;
 pub mod entities;
 pub mod error;
 pub mod keywords;
+pub mod numbers;
 pub mod repair;
 pub mod segment;
 pub mod structure;

@@ -375,9 +375,9 @@ impl Context {
                 Ok(ok(out, String::new()))
             }
             Mode::Numbers => {
-                self.clean(payload)?;
-                // The number parser arrives with the statistics stage; until then, none.
-                let record = batch::output_record(json!({ "numbers": [] }), item);
+                let document = self.clean(payload)?;
+                let numbers = zhnews::numbers::find(&document.text);
+                let record = batch::output_record(json!({ "numbers": numbers }), item);
                 Ok(ok(self.format_json(&record), String::new()))
             }
         }

@@ -236,3 +236,24 @@ fn numbers_prints_a_record_per_input() {
     assert_eq!(got.len(), 1);
     assert!(got[0]["numbers"].is_array());
 }
+
+#[test]
+fn numbers_reports_text_value_kind_span_and_passes_fields_through() {
+    let input = "{\"id\": \"a\", \"text\": \"受理警情7.7万余起，满意率81.18%\", \"url\": \"u\"}\n";
+    let out = zhnews(
+        &["numbers", "--input", "jsonl", "--text-field", "text"],
+        input.as_bytes(),
+    );
+    assert!(out.status.success());
+    let got = records(&out);
+    assert_eq!(got[0]["schema"], "zhnews/1");
+    assert_eq!(got[0]["id"], "a");
+    assert_eq!(got[0]["url"], "u");
+    let numbers = &got[0]["numbers"];
+    assert_eq!(numbers[0]["text"], "7.7万");
+    assert_eq!(numbers[0]["value"], 77000);
+    assert_eq!(numbers[0]["kind"], "decimal");
+    assert_eq!(numbers[0]["span"], serde_json::json!([4, 8]));
+    assert_eq!(numbers[1]["value"], 81.18);
+    assert_eq!(numbers[1]["kind"], "percent");
+}

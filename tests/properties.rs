@@ -100,3 +100,19 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn numbers_never_panic_and_spans_cover_their_text(
+        text in "[零〇一二两三四五六七八九十百千万亿兆廿卅壹贰叁肆伍陆柒捌玖拾佰仟第负点分之又成折元角个百分点年人天切起统四川半余多几，。、/%‰.,:^eEkKM+\\-－０-９0-9 ]{0,60}"
+    ) {
+        for n in zhnews::numbers::find(&text) {
+            prop_assert_eq!(char_slice(&text, n.span), n.text.as_str());
+            prop_assert_eq!(&text[n.bytes.0..n.bytes.1], n.text.as_str());
+            prop_assert!(!n.value.is_nan(), "{:?}", n);
+        }
+        let _ = zhnews::numbers::parse(&text);
+    }
+}
