@@ -12,6 +12,7 @@
 use serde::Serialize;
 
 use crate::convert::converter;
+pub use crate::dates::DateMention;
 use crate::decode::decode;
 use crate::document::{Document, EncodingInfo, Fix, Script, Span, TokenOut};
 pub use crate::entities::{Entity, QuotedTerm};
@@ -20,6 +21,7 @@ pub use crate::keywords::Keyword;
 use crate::keywords::keywords;
 use crate::repair::repair;
 use crate::segment::segmenter;
+pub use crate::statistics::Statistic;
 use crate::structure;
 pub use crate::structure::{Caption, Meta, Section};
 
@@ -65,42 +67,6 @@ pub struct ScriptInfo {
     pub input: Script,
     /// Whether the text was converted to Simplified.
     pub converted: bool,
-}
-
-/// A figure with its unit, approximation, subject and verb.
-#[derive(Debug, Clone, Serialize)]
-pub struct Statistic {
-    /// The figure as written.
-    pub text: String,
-    /// Its value with 万/亿 applied.
-    pub value: f64,
-    /// The counting unit.
-    pub unit: Option<String>,
-    /// `more_than`, `less_than` or `about`.
-    pub approx: Option<String>,
-    /// What is counted.
-    pub subject: Option<String>,
-    /// The governing verb.
-    pub predicate: Option<String>,
-    /// Where it is.
-    pub span: Span,
-    /// The section it is in.
-    pub section: usize,
-}
-
-/// A date or time, normalised TIMEX3-style.
-#[derive(Debug, Clone, Serialize)]
-pub struct DateMention {
-    /// As written.
-    pub text: String,
-    /// Normalised value (`2011-03-09`).
-    pub value: Option<String>,
-    /// Start of a range.
-    pub start: Option<String>,
-    /// End of a range.
-    pub end: Option<String>,
-    /// Where it is.
-    pub span: Span,
 }
 
 /// Everything zhnews found in one article: the `zhnews/1` object.
@@ -254,6 +220,9 @@ impl Analyzer {
         }
         let article_keywords = keywords(text, &document.tokens, ARTICLE_KEYWORDS);
         let entities = crate::entities::extract(text, &document.tokens);
+        let section_spans: Vec<Span> = sections.iter().map(|s| s.span).collect();
+        let statistics = crate::statistics::find(text, &document.tokens, &section_spans);
+        let dates = crate::dates::find(text, structure.meta.published.as_deref());
         let quoted_terms = crate::entities::quoted_terms(text);
         let tokens = self.options.tokens.then(|| {
             document
@@ -277,8 +246,8 @@ impl Analyzer {
             sections,
             captions: structure.captions,
             keywords: article_keywords,
-            statistics: Vec::new(),
-            dates: Vec::new(),
+            statistics,
+            dates,
             entities,
             quoted_terms,
             tokens,

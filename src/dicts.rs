@@ -49,6 +49,8 @@ pub const ORG_ALIASES: &str = include_str!("../dicts/org_aliases.txt");
 pub const SURNAMES: &str = include_str!("../dicts/surnames.txt");
 /// Titles that stand beside person names.
 pub const PERSON_TITLES: &str = include_str!("../dicts/person_titles.txt");
+/// Units and measure words with categories (curated, JioNLP Apache-2.0, Recognizers-Text MIT).
+pub const UNITS: &str = include_str!("../dicts/units.tsv");
 /// jieba user dictionary of government-news vocabulary (`word freq tag`).
 pub const USER_DICT: &str = include_str!("../dicts/user.dict");
 /// Words with numeral characters that are not numbers (一切, 统一, 四川), for `numbers`.
@@ -121,6 +123,7 @@ mod tests {
             ("org_aliases", ORG_ALIASES),
             ("surnames", SURNAMES),
             ("person_titles", PERSON_TITLES),
+            ("units", UNITS),
             ("number_words", NUMBER_WORDS),
             ("classifiers", CLASSIFIERS),
         ] {

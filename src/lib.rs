@@ -4,7 +4,9 @@
 //! [`document::Document`]:
 //!
 //! ```text
-//! bytes ─ decode ─ repair ─ convert ─ structure ─ segment ─ keywords ─ Analysis ─ JSON
+//! bytes ─ decode ─ repair ─ convert ─ structure ─ segment ─┬─ keywords
+//!                                                         ├─ statistics, dates
+//!                                                         └─ entities ─ Analysis ─ JSON
 //! ```
 //!
 //! [`Analyzer`] runs it. Build one and share it: the tables load once, on first use.
@@ -20,6 +22,7 @@
 pub mod analysis;
 pub mod batch;
 pub mod convert;
+pub mod dates;
 pub mod decode;
 pub mod dicts;
 pub mod document;
@@ -29,6 +32,7 @@ pub mod keywords;
 pub mod numbers;
 pub mod repair;
 pub mod segment;
+pub mod statistics;
 pub mod structure;
 
 pub use analysis::{Analysis, Analyzer, AnalyzerOptions};
