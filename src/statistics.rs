@@ -298,6 +298,24 @@ fn step(value: f64) -> f64 {
     step
 }
 
+/// Verbs that also name things and end a noun phrase: 人民调解组织, 便民服务.
+const NOMINAL_VERBS: &[&str] = &["组织", "服务", "管理", "建设", "工程", "设施", "机构"];
+/// Words of quantity or totals that are not what a figure counts.
+const QUANTIFIERS: &[&str] = &[
+    "全部", "所有", "总计", "合计", "共计", "累计", "总共", "其中", "全都",
+];
+
+/// The chars of a token, as a `String`.
+trait WordIn {
+    fn word_in(&self, chars: &[char]) -> String;
+}
+
+impl WordIn for Token {
+    fn word_in(&self, chars: &[char]) -> String {
+        chars[self.span.start..self.span.end].iter().collect()
+    }
+}
+
 fn is_noun(pos: &str) -> bool {
     matches!(pos.as_bytes(), [b'n', ..] | b"vn" | b"j" | b"l")
 }
@@ -350,12 +368,13 @@ fn subject(
         let mut at = end;
         for (i, t) in tokens.iter().enumerate().skip(first_after) {
             // A verb-tagged word ends the noun phrase when a verb follows it: 组织达到.
-            let noun_use = t.pos == "v"
+            let noun_use = NOMINAL_VERBS.contains(&t.word_in(chars).as_str())
                 && at > end
                 && tokens
                     .get(i + 1)
                     .is_some_and(|next| next.pos.starts_with('v'));
-            if t.span.start != at || !(is_noun(t.pos) || noun_use) {
+            let quantifier = QUANTIFIERS.contains(&t.word_in(chars).as_str());
+            if t.span.start != at || quantifier || !(is_noun(t.pos) || noun_use) {
                 break;
             }
             at = t.span.end;
@@ -375,21 +394,33 @@ fn subject(
             {
                 break;
             }
-            let word = text_of(t.span);
+            let mut word = text_of(t.span);
+            let mut span = t.span;
+            // The segmenter may split 结算率 into 结算 + 率.
+            if word == "率"
+                && let Some(prev) = tokens[..first_before]
+                    .iter()
+                    .rev()
+                    .find(|p| p.span.end == t.span.start)
+            {
+                span = Span::new(prev.span.start, t.span.end);
+                word = text_of(span);
+            }
             if word.ends_with('率')
                 || word.ends_with("比例")
                 || word.ends_with("比重")
                 || word.ends_with("占比")
             {
-                return (Some(word), Some(t.span));
+                return (Some(word), Some(span));
             }
         }
         return (None, None);
     }
-    // The noun right before the number: 民警1872人次.
+    // The noun right before the number: 民警1872人次 (but not 总计, a total's marker).
     if let Some(t) = first_before.checked_sub(1).map(|i| &tokens[i])
         && t.span.end == number.start
         && is_noun(t.pos)
+        && !QUANTIFIERS.contains(&t.word_in(chars).as_str())
         && t.span.len() >= 2
     {
         return (Some(text_of(t.span)), Some(t.span));
