@@ -38,28 +38,35 @@ pub struct DateMention {
 const NUM: &str = r"[0-9０-９〇零一二三四五六七八九十两]";
 
 struct Patterns {
-    date: Regex,
+    /// Dates that start with a year: `2011年3月9日19时`, `民国107年`.
+    year_first: Regex,
+    /// Dates that start with a month: `1月19日19时`, `3月上旬`.
+    month_first: Regex,
     range: Regex,
 }
 
 fn patterns() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
-        let date = format!(
-            concat!(
-                r"(?:(?P<roc>民国|中华民国)?(?P<y>{n}{{2,4}})年)?",
-                r"(?:(?P<m>{n}{{1,3}})月(?:(?P<d>{n}{{1,3}})[日号]|(?P<xun>[上中下])旬)?)?",
-                r"(?:(?P<h>{n}{{1,3}})[时点](?:(?P<min>{n}{{1,3}})分)?)?",
-            ),
+        let month = format!(
+            r"(?P<m>{n}{{1,3}})月(?:(?P<d>{n}{{1,3}})[日号]|(?P<xun>[上中下])旬)?",
             n = NUM
         );
+        let hour = format!(r"(?:(?P<h>{n}{{1,3}})[时点](?:(?P<min>{n}{{1,3}})分)?)?", n = NUM);
+        let year_first = format!(
+            r"(?P<roc>民国|中华民国)?(?P<y>{n}{{2,4}})年(?:{month})?{hour}",
+            n = NUM
+        );
+        let month_first = format!(r"{month}{hour}");
         let range = format!(
             r"(?P<h1>{n}{{1,3}})[时点](?:(?P<m1>{n}{{1,3}})分)?(?:至|到|—|-|~)(?P<h2>{n}{{1,3}})[时点](?:(?P<m2>{n}{{1,3}})分)?",
             n = NUM
         );
+        let build = |p: &str| Regex::new(p).expect("valid date regex");
         Patterns {
-            date: Regex::new(&date).expect("valid date regex"),
-            range: Regex::new(&range).expect("valid range regex"),
+            year_first: build(&year_first),
+            month_first: build(&month_first),
+            range: build(&range),
         }
     })
 }
@@ -97,6 +104,9 @@ fn field(text: &str) -> Option<u32> {
 /// Every date and time in `text`; `published` (`YYYY-MM-DD`) supplies the year of dates
 /// written without one.
 pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
+    if !text.contains(['年', '月', '时', '点']) {
+        return Vec::new();
+    }
     let p = patterns();
     let char_at = char_offsets(text);
     let known_year = published.and_then(|d| d.get(..4)).map(str::to_string);
@@ -122,19 +132,18 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
             span: Span::new(char_at[whole.start()], char_at[whole.end()]),
         });
     }
-    for c in p.date.captures_iter(text) {
+    let year_first = p.year_first.captures_iter(text);
+    let month_first = p.month_first.captures_iter(text);
+    for c in year_first.chain(month_first) {
         let whole = c.get(0).expect("group 0");
-        if whole.is_empty() {
-            continue;
-        }
         let Some(value) = normalise(&c, known_year.as_deref()) else {
             continue;
         };
         let span = Span::new(char_at[whole.start()], char_at[whole.end()]);
-        // A time that only starts a range is the range's.
+        // A month already read as part of a year-first date is not a date of its own.
         if out
             .iter()
-            .any(|r| r.span.start == span.start && r.value.is_none() && c.name("m").is_none())
+            .any(|d| d.value.is_some() && d.span.start <= span.start && span.end <= d.span.end)
         {
             continue;
         }

@@ -32,7 +32,7 @@ struct Tables {
     suffixes: Vec<(String, Attach)>,
     aliases: AhoCorasick,
     alias_names: Vec<&'static str>,
-    surnames: Vec<&'static str>,
+    surnames: std::collections::HashSet<&'static str>,
     titles: HashMap<&'static str, &'static str>,
     works: Regex,
     document_number: Regex,
@@ -157,12 +157,17 @@ pub fn organizations(
     }
     // Bare abbreviations: 市委 / 市政府 / 市公安局 not preceded by a place name.
     for token in tokens {
-        let word: String = chars[token.span.start..token.span.end].iter().collect();
-        let level = word.chars().next().filter(|c| "省市县区".contains(*c));
+        let Some(&level) = chars
+            .get(token.span.start)
+            .filter(|c| "省市县区".contains(**c))
+        else {
+            continue;
+        };
         let attached = found
             .iter()
             .any(|o| o.span.start < token.span.start && o.span.end >= token.span.end);
-        if let (Some(level), false) = (level, attached) {
+        if !attached {
+            let word: String = chars[token.span.start..token.span.end].iter().collect();
             let body: String = word.chars().skip(1).collect();
             let is_org = t
                 .suffixes
@@ -277,26 +282,34 @@ pub fn people(text: &str, tokens: &[Token]) -> Vec<Mention> {
     let chars: Vec<char> = text.chars().collect();
     let word = |tok: &Token| -> String { chars[tok.span.start..tok.span.end].iter().collect() };
     let has_surname = |w: &str| {
-        t.surnames
-            .iter()
-            .any(|s| w.starts_with(s) && w.chars().count() > s.chars().count())
+        let mut chars = w.chars();
+        let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
+            return false;
+        };
+        let compound: String = [first, second].iter().collect();
+        t.surnames.contains(first.encode_utf8(&mut [0; 4]))
+            || chars.next().is_some() && t.surnames.contains(compound.as_str())
     };
     let mut out = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
+        let n = token.span.len();
+        let span_chars = &chars[token.span.start..token.span.end];
+        if !(2..=4).contains(&n) || !span_chars.iter().all(|&c| crate::repair::is_han(c)) {
+            continue;
+        }
         let w = word(token);
-        let n = w.chars().count();
-        if !(2..=4).contains(&n) || !w.chars().all(crate::repair::is_han) {
+        if !has_surname(&w) {
             continue;
         }
         let tagged = matches!(token.pos.as_bytes(), b"nr" | b"nrfg" | b"nrt");
-        let anonymised = n <= 3 && w.ends_with('某') && has_surname(&w);
+        let anonymised = n <= 3 && w.ends_with('某');
         let titled = {
             let before = i.checked_sub(1).map(|j| word(&tokens[j]));
             let after = tokens.get(i + 1).map(word);
             before.is_some_and(|b| t.titles.get(b.as_str()).is_some_and(|s| *s != "after"))
                 || after.is_some_and(|a| t.titles.get(a.as_str()).is_some_and(|s| *s != "before"))
         };
-        if anonymised || has_surname(&w) && n <= 3 && (tagged || titled) {
+        if anonymised || n <= 3 && (tagged || titled) {
             out.push(mention(&chars, token.span, EntityType::Person, w.clone()));
         }
     }
