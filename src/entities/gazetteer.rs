@@ -19,7 +19,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::dicts::{self, rows};
 use crate::document::{Span, Token};
@@ -64,10 +64,16 @@ pub struct Place {
 /// The gazetteer with its automaton; build once (see [`gazetteer`]).
 pub struct Gazetteer {
     divisions: Vec<Division>,
-    by_code: std::collections::HashMap<u64, usize>,
-    automaton: AhoCorasick,
-    entries: Vec<Vec<Entry>>,
+    by_code: HashMap<u64, usize>,
+    /// Every name and short form, with what it names.
+    forms: HashMap<&'static str, Vec<Entry>>,
 }
+
+/// The most tokens a place name spans (黔东南苗族侗族自治州 is several).
+const MAX_TOKENS: usize = 6;
+
+/// The longest name in bytes (names are at most a dozen characters).
+const MAX_NAME_BYTES: usize = 48;
 
 /// POS tags under which a short form is read as a place.
 fn is_proper_name_tag(pos: &str) -> bool {
@@ -108,18 +114,10 @@ impl Gazetteer {
         for (name, normalized) in rows(dicts::PLACES_WORLD) {
             forms.push((name, Entry::World(normalized)));
         }
-        let mut patterns: Vec<&str> = Vec::new();
-        let mut entries: Vec<Vec<Entry>> = Vec::new();
-        let mut index = std::collections::HashMap::new();
+        let mut forms_index: HashMap<&'static str, Vec<Entry>> = HashMap::default();
         for (form, entry) in forms {
-            let i = *index.entry(form).or_insert_with(|| {
-                patterns.push(form);
-                entries.push(Vec::new());
-                patterns.len() - 1
-            });
-            entries[i].push(entry);
+            forms_index.entry(form).or_default().push(entry);
         }
-        let automaton = AhoCorasick::new(&patterns).expect("gazetteer automaton builds");
         let by_code = divisions
             .iter()
             .enumerate()
@@ -128,8 +126,7 @@ impl Gazetteer {
         Gazetteer {
             divisions,
             by_code,
-            automaton,
-            entries,
+            forms: forms_index,
         }
     }
 
@@ -156,29 +153,53 @@ impl Gazetteer {
 
     /// Every place in `text`, leftmost-longest, not overlapping.
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<Place> {
-        let chars = text.chars().count();
-        let mut starts = vec![false; chars + 1];
-        let mut ends = vec![false; chars + 1];
-        let mut tag_at: Vec<&str> = vec![""; chars + 1];
-        for t in tokens {
-            starts[t.span.start] = true;
-            ends[t.span.end] = true;
-            tag_at[t.span.start] = t.pos;
-        }
-        let char_at = char_offsets(text);
-        // Candidates: (span, entries) on token boundaries.
-        let mut candidates: Vec<(Span, &[Entry])> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let (Some(&start), Some(&end)) = (char_at.get(m.start()), char_at.get(m.end())) else {
+        // Candidates: runs of up to four adjacent tokens whose text is a name. A place name
+        // starts and ends on token boundaries, so a hash lookup per run finds them all.
+        let mut candidates: Vec<(Span, &[Entry], &str)> = Vec::new();
+        for (i, first) in tokens.iter().enumerate() {
+            // Function words (的, 在, 和, punctuation, numbers) never start a place name.
+            if matches!(
+                first.pos.as_bytes(),
+                b"x" | b"uj"
+                    | b"ul"
+                    | b"uz"
+                    | b"ug"
+                    | b"uv"
+                    | b"ud"
+                    | b"p"
+                    | b"c"
+                    | b"u"
+                    | b"d"
+                    | b"r"
+                    | b"m"
+                    | b"q"
+                    | b"y"
+                    | b"e"
+                    | b"o"
+                    | b"eng"
+            ) {
                 continue;
-            };
-            if starts[start] && ends[end] {
-                candidates.push((Span::new(start, end), &self.entries[m.pattern().as_usize()]));
+            }
+            let mut last = first;
+            for next in tokens[i..].iter().take(MAX_TOKENS) {
+                let gap = next.bytes.0 != last.bytes.1 && next.span != first.span;
+                if gap || next.bytes.1 - first.bytes.0 > MAX_NAME_BYTES {
+                    break;
+                }
+                last = next;
+                let name = text.get(first.bytes.0..next.bytes.1).unwrap_or("");
+                if let Some(entries) = self.forms.get(name) {
+                    candidates.push((
+                        Span::new(first.span.start, next.span.end),
+                        entries,
+                        first.pos,
+                    ));
+                }
             }
         }
         // First pass: full names of levels 1–3 and world places: the article's anchors.
         let mut named: HashSet<u64> = HashSet::new();
-        for (_, entries) in &candidates {
+        for (_, entries, _) in &candidates {
             for entry in entries.iter() {
                 if let Entry::Full(i) = entry
                     && self.divisions[*i].level <= 3
@@ -188,9 +209,8 @@ impl Gazetteer {
             }
         }
         let mut found: Vec<Place> = Vec::new();
-        for (span, entries) in &candidates {
-            let proper = tag_at[span.start];
-            if let Some(place) = self.resolve(*span, entries, &named, is_proper_name_tag(proper)) {
+        for &(span, entries, pos) in &candidates {
+            if let Some(place) = self.resolve(span, entries, &named, is_proper_name_tag(pos)) {
                 found.push(place);
             }
         }
