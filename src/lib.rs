@@ -23,6 +23,7 @@ pub mod convert;
 pub mod decode;
 pub mod dicts;
 pub mod document;
+pub mod entities;
 pub mod error;
 pub mod keywords;
 pub mod repair;
