@@ -245,8 +245,8 @@ fn class(c: u32) -> u32 {
         '零' | '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         | '百' | '千' | '万' | '亿' | '两' => 2,
         'a'..='z' | 'A'..='Z' => 3,
-        c if c.is_whitespace() => 5,
         '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{20000}'..='\u{2FFFF}' => 0,
+        c if c.is_whitespace() => 5,
         c if c.is_alphanumeric() => 6,
         _ => 4,
     }
@@ -499,6 +499,17 @@ impl NerModel {
             .chunks_exact(ROW)
             .filter(|r| r.iter().any(|&w| w != 0))
             .count()
+    }
+
+    /// Lower the score of `O` at every char by `amount` (in weight units of the averaged
+    /// perceptron): more, longer mentions; recall up, precision down. Folded into the bias
+    /// feature's weights, so it is saved with the model.
+    pub fn penalize_outside(&mut self, amount: f32) {
+        let b = bucket(0, key(0, 0, 0, 0), self.bits) * ROW;
+        if let Some(w) = self.weights.get_mut(b) {
+            let delta = (amount / self.scale).round() as i32;
+            *w = (*w as i32 - delta).clamp(i16::MIN as i32, i16::MAX as i32) as i16;
+        }
     }
 
     /// Number of buckets (used or not).
