@@ -345,36 +345,53 @@ fn viterbi(
     back: &mut Vec<[u8; NUM_TAGS]>,
     out: &mut Vec<u8>,
 ) {
-    const NEG: i64 = i64::MIN / 4;
+    // Disallowed transitions get a score no path survives; lanes past NUM_TAGS are padding.
+    // i32 with the best score subtracted at every step: a step adds at most
+    // NUM_TEMPLATES · 2^15 + 2^31/16, so nothing overflows.
+    const NEG: i32 = -(1 << 29);
+    const LANES: usize = 16;
+    let mut masked = [[NEG; LANES]; NUM_TAGS + 1];
+    for (prev, row) in masked.iter_mut().enumerate() {
+        for (cur, v) in row.iter_mut().enumerate().take(NUM_TAGS) {
+            if allowed(prev, cur) {
+                *v = trans[prev][cur].clamp(-(1 << 26), 1 << 26);
+            }
+        }
+    }
     out.clear();
     back.clear();
     let Some(first) = emissions.first() else {
         return;
     };
-    let mut score = [NEG; NUM_TAGS];
+    let mut score = [NEG; LANES];
     for t in 0..NUM_TAGS {
-        if allowed(START, t) {
-            score[t] = first[t] as i64 + trans[START][t] as i64;
-        }
+        score[t] = masked[START][t].saturating_add(first[t]);
     }
     back.push([0; NUM_TAGS]);
     for em in &emissions[1..] {
-        let mut next = [NEG; NUM_TAGS];
-        let mut bp = [0u8; NUM_TAGS];
-        for (cur, prevs) in PREVS.iter().enumerate() {
-            let (mut best, mut arg) = (NEG, 0u8);
-            for &prev in prevs.iter() {
-                let v = score[prev as usize] + trans[prev as usize][cur] as i64;
-                if v > best {
-                    best = v;
-                    arg = prev;
-                }
+        // Branch-free over all (prev, cur) pairs, cur innermost: the compiler vectorises it.
+        let mut next = [i32::MIN; LANES];
+        let mut bp = [0u8; LANES];
+        for (prev, row) in masked.iter().enumerate().take(NUM_TAGS) {
+            let s = score[prev];
+            for cur in 0..LANES {
+                let v = s + row[cur];
+                let better = v > next[cur];
+                next[cur] = if better { v } else { next[cur] };
+                bp[cur] = if better { prev as u8 } else { bp[cur] };
             }
-            next[cur] = best + em[cur] as i64;
-            bp[cur] = arg;
         }
-        score = next;
-        back.push(bp);
+        let mut top = NEG;
+        for cur in 0..NUM_TAGS {
+            next[cur] += em[cur];
+            top = top.max(next[cur]);
+        }
+        for (sc, &n) in score.iter_mut().zip(&next).take(NUM_TAGS) {
+            *sc = (n - top).max(NEG);
+        }
+        let mut tags = [0u8; NUM_TAGS];
+        tags.copy_from_slice(&bp[..NUM_TAGS]);
+        back.push(tags);
     }
     let mut best = 0;
     for t in 0..NUM_TAGS {
@@ -388,27 +405,6 @@ fn viterbi(
         best = back[i][best] as usize;
     }
 }
-
-/// The tags that may precede each tag (`allowed` as lists, for the decoder's inner loop):
-/// after `O`, `E-` or `S-` come `O`, `B-`, `S-`; after `B-k` or `I-k` come `I-k`, `E-k`.
-static PREVS: [&[u8]; NUM_TAGS] = {
-    const CLOSED: &[u8] = &[0, 3, 4, 7, 8, 11, 12];
-    [
-        CLOSED,
-        CLOSED,
-        &[1, 2],
-        &[1, 2],
-        CLOSED,
-        CLOSED,
-        &[5, 6],
-        &[5, 6],
-        CLOSED,
-        CLOSED,
-        &[9, 10],
-        &[9, 10],
-        CLOSED,
-    ]
-};
 
 // ---------------------------------------------------------------------------------------------
 // The model
@@ -978,24 +974,25 @@ mod tests {
     }
 
     #[test]
-    fn prevs_match_rule() {
-        for (cur, prevs) in PREVS.iter().enumerate() {
-            for prev in 0..NUM_TAGS {
-                assert_eq!(
-                    prevs.contains(&(prev as u8)),
-                    allowed(prev, cur),
-                    "{prev} {cur}"
-                );
-            }
+    fn transitions_follow_bioes() {
+        let b = |k| tag_id(k, Part::Begin) as usize;
+        let i = |k| tag_id(k, Part::Inside) as usize;
+        let e = |k| tag_id(k, Part::End) as usize;
+        let per = EntityKind::Person;
+        let loc = EntityKind::Location;
+        for (prev, cur, want) in [
+            (START, b(per), true),
+            (START, i(per), false),
+            (b(per), i(per), true),
+            (b(per), e(per), true),
+            (b(per), e(loc), false),
+            (b(per), 0, false),
+            (e(per), b(loc), true),
+            (0, e(per), false),
+        ] {
+            assert_eq!(allowed(prev, cur), want, "{prev} {cur}");
         }
-        assert!(!allowed(
-            START,
-            tag_id(EntityKind::Person, Part::Inside) as usize
-        ));
-        assert!(allowed(
-            START,
-            tag_id(EntityKind::Person, Part::Begin) as usize
-        ));
+        assert!(!may_end(b(per)) && may_end(e(per)) && may_end(0));
     }
 
     fn tiny_corpus() -> Vec<Example> {
