@@ -59,6 +59,8 @@ pub struct Place {
     pub code: Option<u64>,
     /// Its level (0 for countries and regions).
     pub level: u8,
+    /// Found by its short form (`本溪`): weaker evidence than a full name.
+    pub short: bool,
 }
 
 /// The gazetteer with its automaton; build once (see [`gazetteer`]).
@@ -262,6 +264,7 @@ impl Gazetteer {
                 normalized: normalized.to_string(),
                 code: None,
                 level: 0,
+                short: false,
             });
         }
         let full: Vec<usize> = entries
@@ -278,6 +281,7 @@ impl Gazetteer {
                 _ => None,
             })
             .collect();
+        let short_form = full.is_empty();
         let pool = if !full.is_empty() {
             full
         } else if proper {
@@ -292,6 +296,7 @@ impl Gazetteer {
             normalized: d.name.to_string(),
             code: Some(d.code),
             level: d.level,
+            short: short_form,
         })
     }
 

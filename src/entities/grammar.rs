@@ -130,12 +130,6 @@ pub fn organizations(
                 found.push(org);
             }
         }
-        // Long organisation names the segmenter knows (中国人民银行).
-        if name.pos.as_bytes() == b"nt" && name.span.len() >= 4 {
-            let mut org = mention(&chars, name.span, EntityType::Organization, String::new());
-            org.normalized = org.text.clone();
-            found.push(org);
-        }
     }
     // Fixed names.
     let char_at = char_offsets(text);

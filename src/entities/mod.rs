@@ -16,6 +16,7 @@
 
 pub mod gazetteer;
 pub mod grammar;
+pub mod model;
 pub mod quoted;
 
 use std::collections::HashMap;
@@ -76,17 +77,28 @@ pub struct QuotedTerm {
     pub count: usize,
 }
 
+/// How sure the learned tagger must be of a mention to report it.
+const MIN_MODEL_SCORE: f32 = 0.5;
+
 /// Find the entities of `text` (with its tokens).
+///
+/// The rules' mentions are certain (a gazetteer name, a place + suffix organisation, an alias,
+/// a work title) and win; the learned tagger ([`model`]) adds what they cannot reach (people,
+/// foreign places, organisations without a known suffix) where it overlaps no rule mention.
 pub fn extract(text: &str, tokens: &[Token]) -> Vec<Entity> {
     let places = gazetteer::gazetteer().find(text, tokens);
     let main_place = main_place(&places);
     let mut mentions: Vec<Mention> = Vec::new();
-    let orgs = grammar::organizations(text, tokens, &places, main_place.as_deref());
+    let orgs = outermost(grammar::organizations(text, tokens, &places, main_place.as_deref()));
     let chars: Vec<char> = text.chars().collect();
     for place in &places {
-        let inside_org = orgs
-            .iter()
-            .any(|o| o.span.start <= place.span.start && place.span.end <= o.span.end);
+        // A place inside an organisation's name is part of it, except before 政府, where
+        // news annotation (and readers) take the place as the subject.
+        let inside_org = orgs.iter().any(|o| {
+            o.span.start <= place.span.start
+                && place.span.end <= o.span.end
+                && !o.text.ends_with("政府")
+        });
         if !inside_org {
             mentions.push(Mention {
                 span: place.span,
@@ -97,10 +109,87 @@ pub fn extract(text: &str, tokens: &[Token]) -> Vec<Entity> {
         }
     }
     mentions.extend(grammar::streets(text, &places));
-    mentions.extend(outermost(orgs));
-    mentions.extend(grammar::people(text, tokens));
+    mentions.extend(orgs);
     mentions.extend(grammar::works(text));
+    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    let quoted = quoted_spans(&chars);
+    let tagged: Vec<model::Mention> = model::model().tag(text);
+    let learned: Vec<Mention> = tagged
+        .iter()
+        .filter(|m| m.score >= MIN_MODEL_SCORE && !quoted.contains(&m.span))
+        .map(|m| {
+            let surface: String = chars[m.span.start..m.span.end].iter().collect();
+            Mention {
+                span: m.span,
+                kind: match m.kind {
+                    model::EntityKind::Person => EntityType::Person,
+                    model::EntityKind::Location => EntityType::Location,
+                    model::EntityKind::Organization => EntityType::Organization,
+                },
+                normalized: surface.clone(),
+                text: surface,
+            }
+        })
+        .collect();
+    // A short form (友谊, 新建, 昆仑 are also words) stands only where the tagger saw a place
+    // there too, or saw nothing and the segmenter called it a place name.
+    mentions.retain(|r| {
+        let Some(place) = places.iter().find(|p| p.span == r.span && p.short) else {
+            return true;
+        };
+        let seen = tagged.iter().filter(|m| overlaps(m.span, r.span));
+        let mut seen = seen.peekable();
+        if seen.peek().is_none() {
+            return tokens.iter().any(|t| t.span.start == place.span.start && t.pos == "ns");
+        }
+        seen.any(|m| m.kind == model::EntityKind::Location)
+    });
+    // The tagger's mention replaces gazetteer places it contains (中国 in 中国共产党: it read
+    // the context); any other overlap with a rule mention, the rule wins.
+    let learned: Vec<Mention> = learned
+        .into_iter()
+        .filter(|m| {
+            mentions.iter().filter(|r| overlaps(r.span, m.span)).all(|r| {
+                r.kind == EntityType::Location
+                    && m.span.start <= r.span.start
+                    && r.span.end <= m.span.end
+                    && m.span != r.span
+                    && places.iter().any(|p| p.span == r.span)
+            })
+        })
+        .collect();
+    mentions.retain(|r| {
+        !learned.iter().any(|m| m.span.start <= r.span.start && r.span.end <= m.span.end)
+    });
+    // Rule-found people the tagger missed: anonymised names (杨某) and titled ones.
+    let people: Vec<Mention> = grammar::people(text, tokens)
+        .into_iter()
+        .filter(|p| !learned.iter().chain(&mentions).any(|m| overlaps(m.span, p.span)))
+        .filter(|p| p.text.ends_with('某'))
+        .collect();
+    mentions.extend(learned);
+    mentions.extend(people);
     group(mentions)
+}
+
+/// The spans of text inside quotation marks (a quoted campaign name is not a place:
+/// “平安本溪”).
+fn quoted_spans(chars: &[char]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '“' | '「' | '‘' => open = Some(i + 1),
+            '”' | '」' | '’' => {
+                if let Some(start) = open.take() {
+                    out.push(Span::new(start, i));
+                }
+            }
+            '\n' => open = None,
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The quoted terms of `text`.
@@ -123,7 +212,7 @@ fn main_place(places: &[gazetteer::Place]) -> Option<String> {
         .map(|((_, name), _)| name.to_string())
 }
 
-/// Drop organisation mentions inside a longer one at the same start (本溪市公安局 inside
+/// Keep the outermost of overlapping organisation mentions (本溪市公安局 inside
 /// 本溪市公安局恒安分局 stays only where it stands alone).
 fn outermost(mut orgs: Vec<Mention>) -> Vec<Mention> {
     orgs.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));

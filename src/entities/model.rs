@@ -1,0 +1,1069 @@
+//! The learned part of entity recognition: a character-level tagger for people, places and
+//! organisations.
+//!
+//! A structured averaged perceptron (Collins 2002) labels every char with a BIOES tag
+//! (`B-`, `I-`, `E-`, `S-` × PER / LOC / ORG, or `O`); Viterbi decoding over tag transitions,
+//! with BIOES well-formedness as a hard constraint, picks the best sequence. Features are hashed
+//! char n-grams in a ±2 window (unigrams, bigrams, a skip bigram, trigrams) and char classes
+//! (Hanzi, Chinese numeral, digit, Latin, punctuation, space). Chars are width-folded first
+//! (full-width `１Ａ，` read as `1A,`), so full- and half-width text get the same features.
+//!
+//! The invariant: every [`Mention`] span is a non-empty char range of the text given to
+//! [`NerModel::tag`], and mentions come in text order without overlap.
+//!
+//! The shipped model (`dicts/ner.model`, trained by `src/bin/train-ner.rs`, described in
+//! `dicts/ner.model.md`) is embedded and parsed on first use of [`model`].
+//!
+//! ```
+//! use zhnews::document::char_slice;
+//! use zhnews::entities::model::{model, EntityKind};
+//!
+//! let text = "国务院总理李鹏今天在北京会见了美国客人。";
+//! let mentions = model().tag(text);
+//! let found: Vec<(&str, EntityKind)> =
+//!     mentions.iter().map(|m| (char_slice(text, m.span), m.kind)).collect();
+//! assert!(found.contains(&("李鹏", EntityKind::Person)));
+//! assert!(found.contains(&("北京", EntityKind::Location)));
+//! ```
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::document::Span;
+
+/// The kind of a named entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    /// A person's name (PER): 李鹏, 克林顿.
+    Person,
+    /// A place (LOC): 北京, 中国, and single-char country abbreviations such as 中, 美.
+    Location,
+    /// An organisation (ORG): 国务院, 新华社, 中国队.
+    Organization,
+}
+
+impl EntityKind {
+    /// All kinds, in tag order.
+    pub const ALL: [EntityKind; 3] = [
+        EntityKind::Person,
+        EntityKind::Location,
+        EntityKind::Organization,
+    ];
+
+    /// The corpus label: `PER`, `LOC` or `ORG`.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "PER",
+            EntityKind::Location => "LOC",
+            EntityKind::Organization => "ORG",
+        }
+    }
+
+    /// Parse a corpus label: `PER`/`nr`, `LOC`/`ns`, `ORG`/`nt`.
+    pub fn from_label(label: &str) -> Option<Self> {
+        match label {
+            "PER" | "nr" => Some(EntityKind::Person),
+            "LOC" | "ns" => Some(EntityKind::Location),
+            "ORG" | "nt" => Some(EntityKind::Organization),
+            _ => None,
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            EntityKind::Person => 0,
+            EntityKind::Location => 1,
+            EntityKind::Organization => 2,
+        }
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// One entity the tagger found.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mention {
+    /// Where it is, in chars of the tagged text.
+    pub span: Span,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Confidence in `(0, 1]`: the mean, over the span's chars, of the local softmax probability
+    /// of the chosen tag (emission + transition scores). Ranks mentions; not calibrated.
+    pub score: f32,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tags
+
+/// Number of BIOES tags: `O` plus B/I/E/S for each of the three kinds.
+pub const NUM_TAGS: usize = 13;
+/// Index of the start state in the transition table (a row, never a column).
+const START: usize = NUM_TAGS;
+
+/// The position of a char inside an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Begin,
+    Inside,
+    End,
+    Single,
+}
+
+/// Tag id: `0` is `O`; `1 + 4·kind + part` otherwise.
+fn tag_id(kind: EntityKind, part: Part) -> u8 {
+    let part = match part {
+        Part::Begin => 0,
+        Part::Inside => 1,
+        Part::End => 2,
+        Part::Single => 3,
+    };
+    (1 + 4 * kind.index() + part) as u8
+}
+
+fn tag_parts(tag: u8) -> Option<(EntityKind, Part)> {
+    if tag == 0 || tag as usize >= NUM_TAGS {
+        return None;
+    }
+    let t = tag as usize - 1;
+    let part = [Part::Begin, Part::Inside, Part::End, Part::Single][t % 4];
+    Some((EntityKind::ALL[t / 4], part))
+}
+
+/// May `cur` follow `prev` (`START` for the first char) in a well-formed BIOES sequence?
+fn allowed(prev: usize, cur: usize) -> bool {
+    let open =
+        |t: usize| tag_parts(t as u8).filter(|(_, p)| matches!(p, Part::Begin | Part::Inside));
+    match (open(prev), tag_parts(cur as u8)) {
+        (Some((k, _)), Some((kc, Part::Inside | Part::End))) => k == kc,
+        (Some(_), _) => false,
+        (None, Some((_, Part::Inside | Part::End))) => false,
+        (None, _) => true,
+    }
+}
+
+/// May a sequence end on `tag`?
+fn may_end(tag: usize) -> bool {
+    !matches!(tag_parts(tag as u8), Some((_, Part::Begin | Part::Inside)))
+}
+
+/// BIOES tags for `spans` (char ranges with a kind) over `len` chars; later spans that overlap
+/// an earlier one are dropped.
+pub fn encode_spans(len: usize, spans: &[(Span, EntityKind)]) -> Vec<u8> {
+    let mut tags = vec![0u8; len];
+    for &(span, kind) in spans {
+        if span.is_empty() || span.end > len || tags[span.start..span.end].iter().any(|&t| t != 0) {
+            continue;
+        }
+        if span.len() == 1 {
+            tags[span.start] = tag_id(kind, Part::Single);
+            continue;
+        }
+        tags[span.start] = tag_id(kind, Part::Begin);
+        for t in &mut tags[span.start + 1..span.end - 1] {
+            *t = tag_id(kind, Part::Inside);
+        }
+        tags[span.end - 1] = tag_id(kind, Part::End);
+    }
+    tags
+}
+
+/// Entity spans in a BIO label sequence (`B-PER`, `I-LOC`, `O`; also `B_nr`/`M_nr`/`E_nr`, read
+/// as B/I/I). An `I-` that does not continue an entity of its kind starts one; an unknown label
+/// reads as `O`.
+pub fn spans_from_bio<S: AsRef<str>>(labels: &[S]) -> Vec<(Span, EntityKind)> {
+    let mut spans: Vec<(Span, EntityKind)> = Vec::new();
+    let mut open: Option<(usize, EntityKind)> = None;
+    for (i, label) in labels.iter().enumerate() {
+        let label = label.as_ref();
+        let parsed = label
+            .split_once(['-', '_'])
+            .and_then(|(part, kind)| Some((part, EntityKind::from_label(kind)?)));
+        let next = match parsed {
+            Some(("I" | "M" | "E", kind)) if open.is_some_and(|(_, k)| k == kind) => continue,
+            Some(("B" | "I" | "M" | "E" | "S", kind)) => Some((i, kind)),
+            _ => None,
+        };
+        if let Some((start, kind)) = open {
+            spans.push((Span::new(start, i), kind));
+        }
+        open = next;
+    }
+    if let Some((start, kind)) = open {
+        spans.push((Span::new(start, labels.len()), kind));
+    }
+    spans
+}
+
+/// Entity spans in a BIOES tag-id sequence (as the decoder makes them: well-formed).
+fn spans_from_tags(tags: &[u8]) -> Vec<(Span, EntityKind)> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (i, &tag) in tags.iter().enumerate() {
+        match tag_parts(tag) {
+            Some((_, Part::Begin)) => start = i,
+            Some((kind, Part::End)) => spans.push((Span::new(start, i + 1), kind)),
+            Some((kind, Part::Single)) => spans.push((Span::new(i, i + 1), kind)),
+            _ => {}
+        }
+    }
+    spans
+}
+
+// ---------------------------------------------------------------------------------------------
+// Features
+
+/// Number of feature templates: every char gets exactly this many feature keys.
+pub const NUM_TEMPLATES: usize = 16;
+
+/// Code for the padding before the first char and after the last.
+const BOS: u32 = 0x11_0001;
+const EOS: u32 = 0x11_0002;
+
+/// Width fold: full-width ASCII forms (`０-９ Ａ-Ｚ ，`) to ASCII, the ideographic space to a
+/// space; anything else unchanged. A small NFKC for what news text holds.
+pub fn fold(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// Char class of a (folded) char, for the class features.
+fn class(c: u32) -> u32 {
+    let Some(ch) = char::from_u32(c) else {
+        return 7; // padding
+    };
+    match ch {
+        '0'..='9' => 1,
+        '零' | '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        | '百' | '千' | '万' | '亿' | '两' => 2,
+        'a'..='z' | 'A'..='Z' => 3,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{20000}'..='\u{2FFFF}' => 0,
+        c if c.is_whitespace() => 5,
+        c if c.is_alphanumeric() => 6,
+        _ => 4,
+    }
+}
+
+/// murmur3's 64-bit finaliser: a bijective mix.
+#[inline]
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
+}
+
+/// Key of template `t` over up to three 21-bit codes.
+#[inline]
+fn key(t: u64, a: u32, b: u32, c: u32) -> u64 {
+    let packed = a as u64 | (b as u64) << 21 | (c as u64) << 42;
+    mix(packed ^ (t + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
+/// Reusable buffers for one sentence: padded codes and classes (no allocation per char).
+#[derive(Default)]
+struct Padded {
+    codes: Vec<u32>,
+    classes: Vec<u32>,
+}
+
+impl Padded {
+    /// Load `chars` (already folded), with two padding codes either side.
+    fn load(&mut self, chars: impl Iterator<Item = char>) {
+        self.codes.clear();
+        self.codes.extend([BOS, BOS]);
+        self.codes.extend(chars.map(|c| c as u32));
+        self.codes.extend([EOS, EOS]);
+        self.classes.clear();
+        self.classes.extend(self.codes.iter().map(|&c| class(c)));
+    }
+
+    fn len(&self) -> usize {
+        self.codes.len() - 4
+    }
+
+    /// The feature keys of char `i` (0-based, unpadded).
+    #[inline]
+    fn features(&self, i: usize, out: &mut [u64; NUM_TEMPLATES]) {
+        let j = i + 2;
+        let c = &self.codes[j - 2..j + 3];
+        let k = &self.classes[j - 2..j + 3];
+        *out = [
+            key(0, 0, 0, 0),
+            key(1, c[2], 0, 0),
+            key(2, c[1], 0, 0),
+            key(3, c[3], 0, 0),
+            key(4, c[0], 0, 0),
+            key(5, c[4], 0, 0),
+            key(6, c[1], c[2], 0),
+            key(7, c[2], c[3], 0),
+            key(8, c[0], c[1], 0),
+            key(9, c[3], c[4], 0),
+            key(10, c[1], c[3], 0),
+            key(11, c[0], c[1], c[2]),
+            key(12, c[1], c[2], c[3]),
+            key(13, c[2], c[3], c[4]),
+            key(14, k[1], k[2], k[3]),
+            key(15, k[0] | k[1] << 3 | k[2] << 6, k[3] | k[4] << 3, 0),
+        ];
+    }
+}
+
+/// The feature keys of every char of `sentence` (chars width-folded first), `NUM_TEMPLATES`
+/// keys per char, in order. The trainer and the tests use it; the tagger computes them in place.
+pub fn sentence_features(sentence: &str) -> Vec<u64> {
+    let mut padded = Padded::default();
+    padded.load(sentence.chars().map(fold));
+    let mut keys = Vec::with_capacity(padded.len() * NUM_TEMPLATES);
+    let mut buf = [0u64; NUM_TEMPLATES];
+    for i in 0..padded.len() {
+        padded.features(i, &mut buf);
+        keys.extend_from_slice(&buf);
+    }
+    keys
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+type Scores = [i32; NUM_TAGS];
+
+/// Best well-formed tag sequence for `emissions` under `trans` (row `START` = first char);
+/// writes the tags to `out`. `back` is scratch space.
+fn viterbi(
+    emissions: &[Scores],
+    trans: &[[i32; NUM_TAGS]; NUM_TAGS + 1],
+    back: &mut Vec<[u8; NUM_TAGS]>,
+    out: &mut Vec<u8>,
+) {
+    // Disallowed transitions get a score no path survives; lanes past NUM_TAGS are padding.
+    // i32 with the best score subtracted at every step: a step adds at most
+    // NUM_TEMPLATES · 2^15 + 2^31/16, so nothing overflows.
+    const NEG: i32 = -(1 << 29);
+    const LANES: usize = 16;
+    let mut masked = [[NEG; LANES]; NUM_TAGS + 1];
+    for (prev, row) in masked.iter_mut().enumerate() {
+        for (cur, v) in row.iter_mut().enumerate().take(NUM_TAGS) {
+            if allowed(prev, cur) {
+                *v = trans[prev][cur].clamp(-(1 << 26), 1 << 26);
+            }
+        }
+    }
+    out.clear();
+    back.clear();
+    let Some(first) = emissions.first() else {
+        return;
+    };
+    let mut score = [NEG; LANES];
+    for t in 0..NUM_TAGS {
+        score[t] = masked[START][t].saturating_add(first[t]);
+    }
+    back.push([0; NUM_TAGS]);
+    for em in &emissions[1..] {
+        // Branch-free over all (prev, cur) pairs, cur innermost: the compiler vectorises it.
+        let mut next = [i32::MIN; LANES];
+        let mut bp = [0u8; LANES];
+        for (prev, row) in masked.iter().enumerate().take(NUM_TAGS) {
+            let s = score[prev];
+            for cur in 0..LANES {
+                let v = s + row[cur];
+                let better = v > next[cur];
+                next[cur] = if better { v } else { next[cur] };
+                bp[cur] = if better { prev as u8 } else { bp[cur] };
+            }
+        }
+        let mut top = NEG;
+        for cur in 0..NUM_TAGS {
+            next[cur] += em[cur];
+            top = top.max(next[cur]);
+        }
+        for (sc, &n) in score.iter_mut().zip(&next).take(NUM_TAGS) {
+            *sc = (n - top).max(NEG);
+        }
+        let mut tags = [0u8; NUM_TAGS];
+        tags.copy_from_slice(&bp[..NUM_TAGS]);
+        back.push(tags);
+    }
+    let mut best = 0;
+    for t in 0..NUM_TAGS {
+        if may_end(t) && score[t] > score[best] {
+            best = t;
+        }
+    }
+    out.resize(emissions.len(), 0);
+    for i in (0..emissions.len()).rev() {
+        out[i] = best as u8;
+        best = back[i][best] as usize;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model
+
+/// Weights a row holds: `NUM_TAGS` used, padded to 16 so that a row is 32 bytes and never
+/// straddles a cache line.
+const ROW: usize = 16;
+
+/// A trained tagger: quantised weights in a dense table of hashed feature buckets, and
+/// transitions.
+///
+/// A feature key goes to bucket `key >> (64 - bits)`; features that share a bucket share its
+/// weights (the hashing trick: training saw the same collisions). One lookup per feature, no
+/// probing, no branch.
+pub struct NerModel {
+    /// log2 of the number of buckets.
+    bits: u32,
+    /// `ROW` weights a bucket, `2^bits` buckets.
+    weights: Vec<i16>,
+    /// Transition weights, same units as `weights`; row `START` for the first char.
+    trans: [[i32; NUM_TAGS]; NUM_TAGS + 1],
+    /// Real value of one weight unit.
+    scale: f32,
+}
+
+/// Why model bytes did not parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError(String);
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "bad NER model: {}", self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+const MAGIC: &[u8; 8] = b"ZHNER\x00\x03\x00";
+
+/// Default log2 of the bucket count: 2^20 buckets × 32 bytes = 32 MiB in memory.
+pub const DEFAULT_BITS: u32 = 20;
+
+/// log2 of the buckets of the small table, which holds the templates with few distinct keys
+/// (bias, unigrams, char classes): their rows stay together in cache instead of being spread
+/// over the big table's pages.
+const SMALL_BITS: u32 = 16;
+
+/// Templates that go to the small table.
+const SMALL: [bool; NUM_TEMPLATES] = {
+    let mut small = [false; NUM_TEMPLATES];
+    let mut t = 0;
+    while t < NUM_TEMPLATES {
+        small[t] = t <= 5 || t >= 14;
+        t += 1;
+    }
+    small
+};
+
+/// Rows in a model with a big table of `2^bits` buckets (the small table follows it).
+fn num_rows(bits: u32) -> usize {
+    (1 << bits) + (1 << SMALL_BITS)
+}
+
+/// Row of feature key `key` of template `template`.
+#[inline]
+fn bucket(template: usize, key: u64, bits: u32) -> usize {
+    if SMALL[template] {
+        (1 << bits) + (key >> (64 - SMALL_BITS)) as usize
+    } else {
+        (key >> (64 - bits)) as usize
+    }
+}
+
+impl NerModel {
+    /// A model that finds nothing.
+    pub fn empty() -> Self {
+        NerModel {
+            bits: 4,
+            weights: vec![0; ROW * num_rows(4)],
+            trans: [[0; NUM_TAGS]; NUM_TAGS + 1],
+            scale: 1.0,
+        }
+    }
+
+    /// Number of buckets with a non-zero weight.
+    pub fn num_features(&self) -> usize {
+        self.weights
+            .chunks_exact(ROW)
+            .filter(|r| r.iter().any(|&w| w != 0))
+            .count()
+    }
+
+    /// Lower the score of `O` at every char by `amount` (in weight units of the averaged
+    /// perceptron): more, longer mentions; recall up, precision down. Folded into the bias
+    /// feature's weights, so it is saved with the model.
+    pub fn penalize_outside(&mut self, amount: f32) {
+        let b = bucket(0, key(0, 0, 0, 0), self.bits) * ROW;
+        if let Some(w) = self.weights.get_mut(b) {
+            let delta = (amount / self.scale).round() as i32;
+            *w = (*w as i32 - delta).clamp(i16::MIN as i32, i16::MAX as i32) as i16;
+        }
+    }
+
+    /// Number of buckets (used or not).
+    pub fn num_buckets(&self) -> usize {
+        num_rows(self.bits)
+    }
+
+    /// Parse a model written by [`NerModel::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(ModelError("not a zhnews NER model (magic)".into()));
+        }
+        let (templates, tags) = (r.u32()? as usize, r.u32()? as usize);
+        if templates != NUM_TEMPLATES || tags != NUM_TAGS {
+            return Err(ModelError(format!(
+                "made for {templates} templates and {tags} tags, this build has {NUM_TEMPLATES} and {NUM_TAGS}"
+            )));
+        }
+        let bits = r.u32()?;
+        if !(4..=26).contains(&bits) {
+            return Err(ModelError(format!("bucket bits {bits} out of range")));
+        }
+        let scale = f32::from_bits(r.u32()?);
+        let mut trans = [[0i32; NUM_TAGS]; NUM_TAGS + 1];
+        for row in trans.iter_mut() {
+            for v in row.iter_mut() {
+                *v = r.u32()? as i32;
+            }
+        }
+        let n = r.u32()? as usize;
+        let mut weights = vec![0i16; ROW * num_rows(bits)];
+        let rows = r.take(
+            n.checked_mul(4 + 2 * NUM_TAGS)
+                .ok_or_else(|| ModelError("size".into()))?,
+        )?;
+        for rec in rows.chunks_exact(4 + 2 * NUM_TAGS) {
+            let b = u32::from_le_bytes([rec[0], rec[1], rec[2], rec[3]]) as usize;
+            let row = weights
+                .get_mut(b * ROW..b * ROW + NUM_TAGS)
+                .ok_or_else(|| ModelError(format!("bucket {b} out of range")))?;
+            for (w, v) in row.iter_mut().zip(rec[4..].chunks_exact(2)) {
+                *w = i16::from_le_bytes([v[0], v[1]]);
+            }
+        }
+        if r.pos != bytes.len() {
+            return Err(ModelError("trailing bytes".into()));
+        }
+        Ok(NerModel {
+            bits,
+            weights,
+            trans,
+            scale,
+        })
+    }
+
+    /// The model as bytes (little-endian): magic, template and tag counts, bucket bits, scale,
+    /// transitions, then the count of non-zero buckets and each as `u32` index + `NUM_TAGS`
+    /// `i16` weights.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(NUM_TEMPLATES as u32).to_le_bytes());
+        out.extend_from_slice(&(NUM_TAGS as u32).to_le_bytes());
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&self.scale.to_bits().to_le_bytes());
+        for row in &self.trans {
+            for v in row {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        out.extend_from_slice(&(self.num_features() as u32).to_le_bytes());
+        for (b, row) in self.weights.chunks_exact(ROW).enumerate() {
+            let row = &row[..NUM_TAGS];
+            if row.iter().any(|&w| w != 0) {
+                out.extend_from_slice(&(b as u32).to_le_bytes());
+                for w in row {
+                    out.extend_from_slice(&w.to_le_bytes());
+                }
+            }
+        }
+        out
+    }
+
+    /// Find the people, places and organisations in `text` (a sentence or a whole article).
+    ///
+    /// The text is cut at line ends and after `。！？；` and tagged a piece at a time; spans are
+    /// chars of `text`.
+    pub fn tag(&self, text: &str) -> Vec<Mention> {
+        let mut state = TagState::default();
+        let mut mentions = Vec::new();
+        let mut offset = 0;
+        for piece in pieces(text) {
+            let len = piece.chars().count();
+            // Whitespace at either end (the line end, indentation) is never part of an entity.
+            let body = piece.trim_start();
+            let lead = len - body.chars().count();
+            self.tag_piece(body.trim_end(), offset + lead, &mut state, &mut mentions);
+            offset += len;
+        }
+        mentions
+    }
+
+    fn tag_piece(&self, piece: &str, offset: usize, st: &mut TagState, out: &mut Vec<Mention>) {
+        st.padded.load(piece.chars().map(fold));
+        let n = st.padded.len();
+        if n == 0 {
+            return;
+        }
+        // Two passes: hash every feature of the piece, then gather the rows. The gather loop
+        // has no branch and independent loads, so the memory latency of the rows overlaps.
+        st.buckets.clear();
+        let mut keys = [0u64; NUM_TEMPLATES];
+        for i in 0..n {
+            st.padded.features(i, &mut keys);
+            for (t, &k) in keys.iter().enumerate() {
+                let b = bucket(t, k, self.bits) * ROW;
+                st.buckets.push(b as u32);
+            }
+        }
+        st.emissions.clear();
+        for row_starts in st.buckets.chunks_exact(NUM_TEMPLATES) {
+            let mut scores = [0i32; ROW];
+            for &b in row_starts {
+                let b = b as usize;
+                if let Some(row) = self.weights.get(b..b + ROW) {
+                    for (s, &w) in scores.iter_mut().zip(row) {
+                        *s += w as i32;
+                    }
+                }
+            }
+            let mut em = [0i32; NUM_TAGS];
+            em.copy_from_slice(&scores[..NUM_TAGS]);
+            st.emissions.push(em);
+        }
+        viterbi(&st.emissions, &self.trans, &mut st.back, &mut st.tags);
+        for (span, kind) in spans_from_tags(&st.tags) {
+            let score = self.confidence(&st.emissions, &st.tags, span);
+            out.push(Mention {
+                span: Span::new(span.start + offset, span.end + offset),
+                kind,
+                score,
+            });
+        }
+    }
+
+    /// Mean local softmax probability of the chosen tags over `span`.
+    fn confidence(&self, emissions: &[Scores], tags: &[u8], span: Span) -> f32 {
+        let mut total = 0.0f32;
+        for i in span.start..span.end {
+            let prev = if i == 0 { START } else { tags[i - 1] as usize };
+            let chosen = tags[i] as usize;
+            let local = |t: usize| (emissions[i][t] + self.trans[prev][t]) as f32 * self.scale;
+            let best = local(chosen);
+            let z: f32 = (0..NUM_TAGS)
+                .filter(|&t| allowed(prev, t))
+                .map(|t| (local(t) - best).exp())
+                .sum();
+            total += 1.0 / z.max(1.0);
+        }
+        total / span.len().max(1) as f32
+    }
+}
+
+/// Scratch buffers for tagging, reused across the pieces of one text.
+#[derive(Default)]
+struct TagState {
+    padded: Padded,
+    buckets: Vec<u32>,
+    emissions: Vec<Scores>,
+    back: Vec<[u8; NUM_TAGS]>,
+    tags: Vec<u8>,
+}
+
+/// `text` cut after line ends and sentence-final punctuation (the pieces cover the text).
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(['\n', '。', '！', '？', '；', '!', '?', '\u{FF1B}'])
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| ModelError("truncated".into()))?;
+        let slice = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(slice)
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+/// The shipped model (`dicts/ner.model`), parsed on first use. A build whose embedded model
+/// does not parse gets [`NerModel::empty`] (a test keeps that from happening).
+pub fn model() -> &'static NerModel {
+    static MODEL: OnceLock<NerModel> = OnceLock::new();
+    MODEL.get_or_init(|| NerModel::from_bytes(EMBEDDED).unwrap_or_else(|_| NerModel::empty()))
+}
+
+static EMBEDDED: &[u8] = include_bytes!("../../dicts/ner.model");
+
+// ---------------------------------------------------------------------------------------------
+// Training
+
+/// One training sentence: its text and its entity spans (chars).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    /// The sentence.
+    pub text: String,
+    /// Gold entities.
+    pub spans: Vec<(Span, EntityKind)>,
+}
+
+/// Options for [`train`].
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// Use only features seen at least this often in training.
+    pub min_count: u32,
+    /// log2 of the number of feature buckets.
+    pub bits: u32,
+    /// Seed of the shuffle before each epoch.
+    pub seed: u64,
+    /// Print progress to stderr.
+    pub verbose: bool,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 10,
+            min_count: 1,
+            bits: DEFAULT_BITS,
+            seed: 1,
+            verbose: false,
+        }
+    }
+}
+
+/// Train a structured averaged perceptron on `examples` and quantise it to a [`NerModel`].
+pub fn train(examples: &[Example], options: &TrainOptions) -> NerModel {
+    let bits = options.bits.clamp(4, 26);
+    // Feature keys per example, and how often each key occurs (for `min_count`).
+    let feats: Vec<Vec<u64>> = examples
+        .iter()
+        .map(|e| sentence_features(&e.text))
+        .collect();
+    let gold: Vec<Vec<u8>> = examples
+        .iter()
+        .map(|e| encode_spans(e.text.chars().count(), &e.spans))
+        .collect();
+    const NONE: u32 = u32::MAX;
+    let rare: rustc_hash::FxHashSet<u64> = if options.min_count > 1 {
+        let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+        for keys in &feats {
+            for &k in keys {
+                *counts.entry(k).or_insert(0) += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .filter(|&(_, c)| c < options.min_count)
+            .map(|(k, _)| k)
+            .collect()
+    } else {
+        Default::default()
+    };
+    let ids: Vec<Vec<u32>> = feats
+        .iter()
+        .map(|keys| {
+            keys.iter()
+                .enumerate()
+                .map(|(i, k)| {
+                    if rare.contains(k) {
+                        NONE
+                    } else {
+                        bucket(i % NUM_TEMPLATES, *k, bits) as u32
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    drop(feats);
+    drop(rare);
+    if options.verbose {
+        eprintln!("train-ner: {} examples, 2^{bits} buckets", examples.len());
+    }
+
+    let nf = num_rows(bits);
+    let mut w = vec![0i32; nf * NUM_TAGS];
+    let mut acc = vec![0i64; nf * NUM_TAGS];
+    let mut trans = [[0i32; NUM_TAGS]; NUM_TAGS + 1];
+    let mut trans_acc = [[0i64; NUM_TAGS]; NUM_TAGS + 1];
+    let mut c: i64 = 1;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = options.seed.max(1);
+    let mut emissions: Vec<Scores> = Vec::new();
+    let (mut back, mut pred) = (Vec::new(), Vec::new());
+    for epoch in 0..options.epochs {
+        // Fisher–Yates with xorshift64*: the same order for the same seed.
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let mut wrong = 0usize;
+        for &e in &order {
+            let (fid, g) = (&ids[e], &gold[e]);
+            emissions.clear();
+            for row in fid.chunks_exact(NUM_TEMPLATES) {
+                let mut s = [0i32; NUM_TAGS];
+                for &f in row.iter().filter(|&&f| f != NONE) {
+                    let ws = &w[f as usize * NUM_TAGS..][..NUM_TAGS];
+                    for (a, &b) in s.iter_mut().zip(ws) {
+                        *a += b;
+                    }
+                }
+                emissions.push(s);
+            }
+            viterbi(&emissions, &trans, &mut back, &mut pred);
+            if pred != *g {
+                wrong += 1;
+                for i in 0..g.len() {
+                    let (gt, pt) = (g[i] as usize, pred[i] as usize);
+                    if gt != pt {
+                        for &f in fid[i * NUM_TEMPLATES..][..NUM_TEMPLATES].iter() {
+                            if f != NONE {
+                                let base = f as usize * NUM_TAGS;
+                                w[base + gt] += 1;
+                                acc[base + gt] += c;
+                                w[base + pt] -= 1;
+                                acc[base + pt] -= c;
+                            }
+                        }
+                    }
+                    let gp = if i == 0 { START } else { g[i - 1] as usize };
+                    let pp = if i == 0 { START } else { pred[i - 1] as usize };
+                    if (gp, gt) != (pp, pt) {
+                        trans[gp][gt] += 1;
+                        trans_acc[gp][gt] += c;
+                        trans[pp][pt] -= 1;
+                        trans_acc[pp][pt] -= c;
+                    }
+                }
+            }
+            c += 1;
+        }
+        if options.verbose {
+            eprintln!(
+                "train-ner: epoch {} — {wrong} of {} sentences wrong",
+                epoch + 1,
+                order.len()
+            );
+        }
+    }
+
+    // Average (w − acc/c), then quantise to i16 with one scale and drop all-zero rows.
+    let avg = |w: i32, a: i64| w as f64 - a as f64 / c as f64;
+    let mut max = 1e-9f64;
+    for (&wi, &ai) in w.iter().zip(&acc) {
+        max = max.max(avg(wi, ai).abs());
+    }
+    for (tr, ta) in trans.iter().zip(&trans_acc) {
+        for (&wi, &ai) in tr.iter().zip(ta) {
+            max = max.max(avg(wi, ai).abs());
+        }
+    }
+    let scale = max / i16::MAX as f64;
+    let q = |v: f64| (v / scale).round() as i32;
+    let mut weights = vec![0i16; nf * ROW];
+    for (f, row) in weights.chunks_exact_mut(ROW).enumerate() {
+        for (t, v) in row[..NUM_TAGS].iter_mut().enumerate() {
+            let i = f * NUM_TAGS + t;
+            *v = q(avg(w[i], acc[i])).clamp(i16::MIN as i32, i16::MAX as i32) as i16;
+        }
+    }
+    let mut qtrans = [[0i32; NUM_TAGS]; NUM_TAGS + 1];
+    for ((qt, tr), ta) in qtrans.iter_mut().zip(&trans).zip(&trans_acc) {
+        for ((v, &wi), &ai) in qt.iter_mut().zip(tr).zip(ta) {
+            *v = q(avg(wi, ai));
+        }
+    }
+    NerModel {
+        bits,
+        weights,
+        trans: qtrans,
+        scale: scale as f32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::char_slice;
+
+    #[test]
+    fn fold_makes_full_width_ascii() {
+        for (input, want) in [
+            ('１', '1'),
+            ('Ａ', 'A'),
+            ('，', ','),
+            ('\u{3000}', ' '),
+            ('中', '中'),
+        ] {
+            assert_eq!(fold(input), want);
+        }
+    }
+
+    #[test]
+    fn features_are_fixed_per_char_and_width_blind() {
+        let keys = sentence_features("李鹏在１９９８年");
+        assert_eq!(keys.len(), 8 * NUM_TEMPLATES);
+        assert_eq!(keys, sentence_features("李鹏在1998年"));
+        // The bias is the same everywhere; the unigram differs between 李 and 鹏.
+        assert_eq!(keys[0], keys[NUM_TEMPLATES]);
+        assert_ne!(keys[1], keys[NUM_TEMPLATES + 1]);
+        // 鹏's left-unigram key is 李's unigram key only if templates are told apart: they are.
+        assert_ne!(keys[NUM_TEMPLATES + 2], keys[1]);
+        // Digits share their class features: 9 and 8 in the middle of 1998.
+        let class_at = |i: usize| keys[i * NUM_TEMPLATES + 14];
+        assert_eq!(class_at(4), class_at(5));
+        assert_ne!(class_at(1), class_at(5));
+    }
+
+    #[test]
+    fn bio_and_bioes_round_trip() {
+        let labels = [
+            "B-PER", "I-PER", "O", "B-LOC", "B-ORG", "I-ORG", "I-ORG", "I-LOC", "O",
+        ];
+        let spans = spans_from_bio(&labels);
+        assert_eq!(
+            spans,
+            [
+                (Span::new(0, 2), EntityKind::Person),
+                (Span::new(3, 4), EntityKind::Location),
+                (Span::new(4, 7), EntityKind::Organization),
+                (Span::new(7, 8), EntityKind::Location),
+            ]
+        );
+        let tags = encode_spans(labels.len(), &spans);
+        assert_eq!(spans_from_tags(&tags), spans);
+        for pair in tags.windows(2) {
+            assert!(allowed(pair[0] as usize, pair[1] as usize), "{pair:?}");
+        }
+        // People's Daily 1998 clauses: B_/M_/E_ with PKU tags.
+        let pku = ["B_nt", "M_nt", "E_nt", "O", "B_nr", "E_nr"];
+        assert_eq!(
+            spans_from_bio(&pku),
+            [
+                (Span::new(0, 3), EntityKind::Organization),
+                (Span::new(4, 6), EntityKind::Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn transitions_follow_bioes() {
+        let b = |k| tag_id(k, Part::Begin) as usize;
+        let i = |k| tag_id(k, Part::Inside) as usize;
+        let e = |k| tag_id(k, Part::End) as usize;
+        let per = EntityKind::Person;
+        let loc = EntityKind::Location;
+        for (prev, cur, want) in [
+            (START, b(per), true),
+            (START, i(per), false),
+            (b(per), i(per), true),
+            (b(per), e(per), true),
+            (b(per), e(loc), false),
+            (b(per), 0, false),
+            (e(per), b(loc), true),
+            (0, e(per), false),
+        ] {
+            assert_eq!(allowed(prev, cur), want, "{prev} {cur}");
+        }
+        assert!(!may_end(b(per)) && may_end(e(per)) && may_end(0));
+    }
+
+    fn tiny_corpus() -> Vec<Example> {
+        let mut examples = Vec::new();
+        for (name, place) in [
+            ("李鹏", "北京"),
+            ("王刚", "上海"),
+            ("张华", "天津"),
+            ("刘明", "广州"),
+        ] {
+            let text = format!("{name}在{place}会见新华社记者。");
+            examples.push(Example {
+                text,
+                spans: vec![
+                    (Span::new(0, 2), EntityKind::Person),
+                    (Span::new(3, 5), EntityKind::Location),
+                    (Span::new(7, 10), EntityKind::Organization),
+                ],
+            });
+        }
+        examples
+    }
+
+    #[test]
+    fn tiny_model_learns_and_round_trips() {
+        let options = TrainOptions {
+            epochs: 5,
+            bits: 12,
+            ..TrainOptions::default()
+        };
+        let trained = train(&tiny_corpus(), &options);
+        assert!(trained.num_features() > 0);
+        let text = "李鹏在北京会见新华社记者。\n王刚在上海会见新华社记者。";
+        let mentions = trained.tag(text);
+        let found: Vec<(&str, EntityKind)> = mentions
+            .iter()
+            .map(|m| (char_slice(text, m.span), m.kind))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("李鹏", EntityKind::Person),
+                ("北京", EntityKind::Location),
+                ("新华社", EntityKind::Organization),
+                ("王刚", EntityKind::Person),
+                ("上海", EntityKind::Location),
+                ("新华社", EntityKind::Organization),
+            ]
+        );
+        assert!(mentions.iter().all(|m| m.score > 0.0 && m.score <= 1.0));
+
+        let bytes = trained.to_bytes();
+        let loaded = NerModel::from_bytes(&bytes).expect("round trip");
+        assert_eq!(loaded.to_bytes(), bytes);
+        assert_eq!(loaded.tag(text), mentions);
+
+        assert!(NerModel::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(NerModel::from_bytes(b"nonsense").is_err());
+    }
+
+    #[test]
+    fn empty_and_odd_input_do_not_panic() {
+        let m = NerModel::empty();
+        assert!(m.tag("").is_empty());
+        assert!(m.tag("\n\n。").is_empty());
+        assert!(m.tag("abc 中国").is_empty());
+    }
+
+    #[test]
+    fn embedded_model_parses() {
+        let parsed = NerModel::from_bytes(EMBEDDED).expect("dicts/ner.model parses");
+        assert!(parsed.num_features() > 0);
+    }
+}
