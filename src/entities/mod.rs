@@ -78,7 +78,7 @@ pub struct QuotedTerm {
 }
 
 /// How sure the learned tagger must be of a mention to report it.
-const MIN_MODEL_SCORE: f32 = 0.5;
+const MIN_MODEL_SCORE: f32 = 0.0;
 
 /// Find the entities of `text` (with its tokens).
 ///
@@ -89,7 +89,12 @@ pub fn extract(text: &str, tokens: &[Token]) -> Vec<Entity> {
     let places = gazetteer::gazetteer().find(text, tokens);
     let main_place = main_place(&places);
     let mut mentions: Vec<Mention> = Vec::new();
-    let orgs = outermost(grammar::organizations(text, tokens, &places, main_place.as_deref()));
+    let orgs = outermost(grammar::organizations(
+        text,
+        tokens,
+        &places,
+        main_place.as_deref(),
+    ));
     let chars: Vec<char> = text.chars().collect();
     for place in &places {
         // A place inside an organisation's name is part of it, except before 政府, where
@@ -140,31 +145,50 @@ pub fn extract(text: &str, tokens: &[Token]) -> Vec<Entity> {
         let seen = tagged.iter().filter(|m| overlaps(m.span, r.span));
         let mut seen = seen.peekable();
         if seen.peek().is_none() {
-            return tokens.iter().any(|t| t.span.start == place.span.start && t.pos == "ns");
+            return tokens
+                .iter()
+                .any(|t| t.span.start == place.span.start && t.pos == "ns");
         }
-        seen.any(|m| m.kind == model::EntityKind::Location)
+        seen.any(|m| m.kind == model::EntityKind::Location && m.span == r.span)
     });
-    // The tagger's mention replaces gazetteer places it contains (中国 in 中国共产党: it read
-    // the context); any other overlap with a rule mention, the rule wins.
+    // The tagger's mention replaces a rule mention it contains; any other overlap with a rule
+    // mention, the rule wins (本溪市公安局联合中保公司 is two organisations).
     let learned: Vec<Mention> = learned
         .into_iter()
         .filter(|m| {
-            mentions.iter().filter(|r| overlaps(r.span, m.span)).all(|r| {
-                r.kind == EntityType::Location
-                    && m.span.start <= r.span.start
-                    && r.span.end <= m.span.end
-                    && m.span != r.span
-                    && places.iter().any(|p| p.span == r.span)
-            })
+            let rules: Vec<&Mention> = mentions
+                .iter()
+                .filter(|r| overlaps(r.span, m.span))
+                .collect();
+            let contains = |r: &Mention| {
+                m.span.start <= r.span.start && r.span.end <= m.span.end && m.span != r.span
+            };
+            match rules[..] {
+                [] => true,
+                // One gazetteer place or rule organisation inside a longer name the tagger
+                // read in context (中国 in 中国共产党, 友好协会 in 中国人民对外友好协会).
+                [r] => contains(r) && r.kind != EntityType::Work,
+                // A place inside it, and nothing else.
+                _ => rules
+                    .iter()
+                    .all(|r| contains(r) && places.iter().any(|p| p.span == r.span)),
+            }
         })
         .collect();
     mentions.retain(|r| {
-        !learned.iter().any(|m| m.span.start <= r.span.start && r.span.end <= m.span.end)
+        !learned
+            .iter()
+            .any(|m| m.span.start <= r.span.start && r.span.end <= m.span.end)
     });
     // Rule-found people the tagger missed: anonymised names (杨某) and titled ones.
     let people: Vec<Mention> = grammar::people(text, tokens)
         .into_iter()
-        .filter(|p| !learned.iter().chain(&mentions).any(|m| overlaps(m.span, p.span)))
+        .filter(|p| {
+            !learned
+                .iter()
+                .chain(&mentions)
+                .any(|m| overlaps(m.span, p.span))
+        })
         .filter(|p| p.text.ends_with('某'))
         .collect();
     mentions.extend(learned);
