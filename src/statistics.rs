@@ -436,6 +436,24 @@ fn predicate(
     start: usize,
     subject: Option<Span>,
 ) -> Option<String> {
+    let as_verb = |t: &Token| -> Option<String> {
+        if !matches!(t.pos.as_bytes(), b"v" | b"vn" | b"vd" | b"l") || t.span.len() < 2 {
+            return None;
+        }
+        let word: String = chars[t.span.start..t.span.end].iter().collect();
+        // The segmenter may glue an adverb to the verb: 共出动 → 出动.
+        let verb = word.trim_start_matches(|c| "共累均已都又再还先".contains(c));
+        (verb.chars().count() >= 2 && (t.pos != "l" || verb.len() < word.len()))
+            .then(|| verb.to_string())
+    };
+    // A subject before the figure with a verb between them: 达标率达到81.18%.
+    if let Some(s) = subject.filter(|s| s.end <= start) {
+        let from = tokens.partition_point(|t| t.span.start < s.end);
+        let to = tokens.partition_point(|t| t.span.end <= start);
+        if let Some(verb) = tokens[from..to.max(from)].iter().find_map(as_verb) {
+            return Some(verb);
+        }
+    }
     let limit = subject.map_or(start, |s| s.start.min(start));
     let before = tokens.partition_point(|t| t.span.end <= limit);
     for t in tokens[..before].iter().rev() {
@@ -443,12 +461,8 @@ fn predicate(
         if word.chars().any(ends_clause) {
             return None;
         }
-        if matches!(t.pos.as_bytes(), b"v" | b"vn" | b"vd" | b"l") && t.span.len() >= 2 {
-            // The segmenter may glue an adverb to the verb: 共出动 → 出动.
-            let verb = word.trim_start_matches(|c| "共累均已都又再还先".contains(c));
-            if verb.chars().count() >= 2 && (t.pos != "l" || verb.len() < word.len()) {
-                return Some(verb.to_string());
-            }
+        if let Some(verb) = as_verb(t) {
+            return Some(verb);
         }
     }
     None
