@@ -45,7 +45,7 @@ pub struct Statistic {
     /// The figure as written, with its subject when that stands right beside it.
     pub text: String,
     /// The value with 万/亿 applied; percentages in percent units.
-    #[serde(serialize_with = "whole_as_integer")]
+    #[serde(serialize_with = "numbers::serialize_value")]
     pub value: f64,
     /// The upper bound a marker implies (`3000多` → 4000).
     #[serde(serialize_with = "optional_whole_as_integer")]
@@ -64,17 +64,9 @@ pub struct Statistic {
     pub section: usize,
 }
 
-fn whole_as_integer<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if value.fract() == 0.0 && value.abs() < 9.0e15 {
-        s.serialize_i64(*value as i64)
-    } else {
-        s.serialize_f64(*value)
-    }
-}
-
 fn optional_whole_as_integer<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match value {
-        Some(v) => whole_as_integer(v, s),
+        Some(v) => numbers::serialize_value(v, s),
         None => s.serialize_none(),
     }
 }
