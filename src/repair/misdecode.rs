@@ -204,8 +204,33 @@ fn inferable(lm: &CharModel, c: char) -> bool {
     is_chinese_punctuation(c) || lm.count(c) > 0
 }
 
+/// Whether the wrong decoder would have rejected byte `lost` followed by `next`: a lost byte
+/// that it would have read as part of a character cannot have been lost.
+fn could_be_lost(wrong: Wrong, lost: u8, next: Option<Byte>) -> bool {
+    match (wrong, next) {
+        (Wrong::Cp1252, _) => matches!(lost, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D),
+        (Wrong::Cp1250, _) => matches!(lost, 0x81 | 0x83 | 0x88 | 0x90 | 0x98),
+        (_, None | Some(Byte::Lost)) => lost >= 0x80,
+        (Wrong::Gb18030, Some(Byte::Known(n))) => {
+            lost >= 0x80 && pair_char(GBK, lost, n).is_none()
+        }
+        (Wrong::Big5, Some(Byte::Known(n))) => {
+            lost >= 0x80 && (!(0xA1..=0xF9).contains(&lost) || pair_char(BIG5, lost, n).is_none())
+        }
+    }
+}
+
 /// Decode one character of `right` at `pos`: its length and candidate characters.
-fn decode_at(lm: &CharModel, right: Right, bytes: &[Byte], pos: usize) -> (usize, Vec<char>) {
+fn decode_at(
+    lm: &CharModel,
+    (wrong, right): (Wrong, Right),
+    bytes: &[Byte],
+    pos: usize,
+) -> (usize, Vec<char>) {
+    let range = |place: usize, values: &mut dyn Iterator<Item = u8>| -> Vec<u8> {
+        let next = bytes.get(pos + place + 1).copied();
+        values.filter(|&v| could_be_lost(wrong, v, next)).collect()
+    };
     let is_cont = |b: Option<&Byte>| match b {
         Some(Byte::Known(b)) => (0x80..=0xBF).contains(b),
         Some(Byte::Lost) => true,
@@ -243,9 +268,9 @@ fn decode_at(lm: &CharModel, right: Right, bytes: &[Byte], pos: usize) -> (usize
             };
             fill(pattern, |place| {
                 if place == 0 {
-                    lead_range.clone()
+                    range(place, &mut lead_range.iter().copied())
                 } else {
-                    (0x80..=0xBF).collect()
+                    range(place, &mut (0x80..=0xBF))
                 }
             })
             .iter()
@@ -267,9 +292,9 @@ fn decode_at(lm: &CharModel, right: Right, bytes: &[Byte], pos: usize) -> (usize
             };
             fill(pattern, |place| {
                 if place == 0 {
-                    leads.clone()
+                    range(place, &mut leads.iter().copied())
                 } else {
-                    trails.clone()
+                    range(place, &mut trails.iter().copied())
                 }
             })
             .iter()
@@ -346,7 +371,7 @@ fn resolve(lm: &CharModel, before: Option<char>, units: &[Unit]) -> (Vec<char>, 
 
 /// The repairs `family` offers for one line.
 fn edits_for(lm: &CharModel, line: &[char], family: (Wrong, Right)) -> Vec<Edit> {
-    let (wrong, right) = family;
+    let wrong = family.0;
     if !line.iter().any(|&c| is_suspect(lm, wrong, c)) {
         return Vec::new();
     }
@@ -363,7 +388,7 @@ fn edits_for(lm: &CharModel, line: &[char], family: (Wrong, Right)) -> Vec<Edit>
             i += 1;
         }
         if line[start..i].iter().any(|&c| is_suspect(lm, wrong, c)) {
-            edits.extend(stretch_edits(lm, line, start, &encoded[start..i], right));
+            edits.extend(stretch_edits(lm, line, start, &encoded[start..i], family));
         }
     }
     edits
@@ -375,7 +400,7 @@ fn stretch_edits(
     line: &[char],
     offset: usize,
     encoded: &[Option<Vec<Byte>>],
-    right: Right,
+    (wrong, right): (Wrong, Right),
 ) -> Vec<Edit> {
     let mut bytes = Vec::new();
     // char_at[b] = index (in the stretch) of the char starting at byte b, if one does.
@@ -388,7 +413,7 @@ fn stretch_edits(
     let mut units = Vec::new();
     let mut pos = 0;
     while pos < bytes.len() {
-        let (len, chars) = decode_at(lm, right, &bytes, pos);
+        let (len, chars) = decode_at(lm, (wrong, right), &bytes, pos);
         units.push(Unit {
             start: pos,
             end: pos + len,
