@@ -33,6 +33,8 @@ pub const CONVERT_OVERRIDES: &str = include_str!("../dicts/convert_overrides.txt
 pub const SIMPLIFIED_KEEP: &str = include_str!("../dicts/simplified_keep.txt");
 /// Character unigram and bigram counts for scoring how plausible a run of Chinese text is.
 pub const CHAR_LM: &str = include_str!("../dicts/char_lm.tsv");
+/// Big5 code points where the Unicode BIG5.TXT mapping (Python's codec) differs from WHATWG.
+pub const BIG5_LEGACY: &str = include_str!("../dicts/big5_legacy.tsv");
 /// jieba user dictionary of government-news vocabulary (`word freq tag`).
 pub const USER_DICT: &str = include_str!("../dicts/user.dict");
 

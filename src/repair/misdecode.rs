@@ -111,6 +111,38 @@ fn cp1250_table() -> &'static HashMap<char, u8> {
     TABLE.get_or_init(|| single_byte_table(WINDOWS_1250, false))
 }
 
+/// Where the legacy Big5 mapping (Unicode BIG5.TXT, Python's codec) differs from WHATWG's:
+/// character → bytes and bytes → character.
+struct Big5Legacy {
+    encode: HashMap<char, [u8; 2]>,
+    decode: HashMap<[u8; 2], char>,
+}
+
+fn big5_legacy() -> &'static Big5Legacy {
+    static TABLE: OnceLock<Big5Legacy> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = Big5Legacy {
+            encode: HashMap::new(),
+            decode: HashMap::new(),
+        };
+        for (hex, c) in crate::dicts::rows(crate::dicts::BIG5_LEGACY) {
+            let (Ok(code), Some(c)) = (u16::from_str_radix(hex, 16), c.chars().next()) else {
+                continue;
+            };
+            table.encode.insert(c, code.to_be_bytes());
+            table.decode.insert(code.to_be_bytes(), c);
+        }
+        table
+    })
+}
+
+/// Whether a legacy Big5 decoder (Python's) reads `lead trail` as a character.
+fn big5_valid(lead: u8, trail: u8) -> bool {
+    let code = u16::from_be_bytes([lead, trail]);
+    matches!(trail, 0x40..=0x7E | 0xA1..=0xFE)
+        && matches!(code, 0xA140..=0xA3BF | 0xA440..=0xC7FC | 0xC940..=0xF9D5)
+}
+
 /// The bytes of `c` in `wrong`; `None` when `wrong` cannot have produced it.
 fn encode_char(wrong: Wrong, c: char) -> Option<Vec<Byte>> {
     if c == '\u{FFFD}' {
@@ -126,7 +158,10 @@ fn encode_char(wrong: Wrong, c: char) -> Option<Vec<Byte>> {
     };
     match wrong {
         Wrong::Gb18030 => multi(GB18030),
-        Wrong::Big5 => multi(BIG5),
+        Wrong::Big5 => match big5_legacy().encode.get(&c) {
+            Some(pair) => Some(pair.iter().map(|&b| Byte::Known(b)).collect()),
+            None => multi(BIG5),
+        },
         Wrong::Cp1252 => cp1252_table().get(&c).map(|&b| vec![Byte::Known(b)]),
         Wrong::Cp1250 => cp1250_table().get(&c).map(|&b| vec![Byte::Known(b)]),
     }
@@ -169,6 +204,14 @@ fn utf8_char(bytes: &[u8]) -> Option<char> {
 
 fn pair_char(encoding: &'static Encoding, lead: u8, trail: u8) -> Option<char> {
     let pair = [lead, trail];
+    if encoding == BIG5 {
+        if !big5_valid(lead, trail) {
+            return None;
+        }
+        if let Some(&c) = big5_legacy().decode.get(&pair) {
+            return Some(c);
+        }
+    }
     let text = encoding.decode_without_bom_handling_and_without_replacement(&pair)?;
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
@@ -215,7 +258,7 @@ fn could_be_lost(wrong: Wrong, lost: u8, next: Option<Byte>) -> bool {
             lost >= 0x80 && pair_char(GBK, lost, n).is_none()
         }
         (Wrong::Big5, Some(Byte::Known(n))) => {
-            lost >= 0x80 && (!(0xA1..=0xF9).contains(&lost) || pair_char(BIG5, lost, n).is_none())
+            lost >= 0x80 && !big5_valid(lost, n)
         }
     }
 }
@@ -337,35 +380,77 @@ fn mean_in_context(lm: &CharModel, before: Option<char>, run: &[char], after: Op
     }
 }
 
-/// Choose among the candidates of each unit, left to right, by the model.
-fn resolve(lm: &CharModel, before: Option<char>, units: &[Unit]) -> (Vec<char>, Vec<char>) {
-    let mut out: Vec<char> = Vec::with_capacity(units.len());
-    let mut inferred = Vec::new();
-    for (k, unit) in units.iter().enumerate() {
-        if let [c] = unit.chars[..] {
-            out.push(c);
-            continue;
+/// How many candidates for a lost byte's character are kept for the best-path search.
+const BEAM: usize = 24;
+
+/// Choose among the candidates of each unit by the most probable path under the model
+/// (Viterbi over the character bigrams), between the run's neighbours. Returns the chars and
+/// those that were inferred.
+fn resolve(
+    lm: &CharModel,
+    before: Option<char>,
+    units: &[Unit],
+    after: Option<char>,
+) -> (Vec<char>, Vec<char>) {
+    let columns: Vec<Vec<char>> = units
+        .iter()
+        .map(|u| {
+            let mut chars = u.chars.clone();
+            if chars.len() > BEAM {
+                chars.sort_by(|&a, &b| lm.log_prob_alone(b).total_cmp(&lm.log_prob_alone(a)));
+                chars.truncate(BEAM);
+            }
+            chars
+        })
+        .collect();
+    // scores[k][j]: best log-probability of a path ending in columns[k][j]; back[k][j]: its
+    // predecessor.
+    let mut scores: Vec<Vec<f64>> = Vec::with_capacity(columns.len());
+    let mut back: Vec<Vec<usize>> = Vec::with_capacity(columns.len());
+    for (k, column) in columns.iter().enumerate() {
+        let mut col_scores = Vec::with_capacity(column.len());
+        let mut col_back = Vec::with_capacity(column.len());
+        for &c in column {
+            let (best, from) = match k {
+                0 => (
+                    before.map_or_else(|| lm.log_prob_alone(c), |b| lm.log_prob(b, c)),
+                    0,
+                ),
+                _ => columns[k - 1]
+                    .iter()
+                    .zip(&scores[k - 1])
+                    .enumerate()
+                    .map(|(i, (&p, &s))| (s + lm.log_prob(p, c), i))
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .unwrap_or((f64::NEG_INFINITY, 0)),
+            };
+            col_scores.push(best);
+            col_back.push(from);
         }
-        let left = out.last().copied().or(before);
-        let right = units
-            .get(k + 1)
-            .and_then(|u| (u.chars.len() == 1).then(|| u.chars[0]));
-        let score = |c: char| {
-            left.map_or_else(|| lm.log_prob_alone(c), |l| lm.log_prob(l, c))
-                + right.map_or(0.0, |r| lm.log_prob(c, r))
-        };
-        let best = unit
-            .chars
-            .iter()
-            .copied()
-            .map(|c| (score(c), c))
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, c)| c);
-        if let Some(c) = best {
-            out.push(c);
-            inferred.push(c);
-        }
+        scores.push(col_scores);
+        back.push(col_back);
     }
+    let Some(last) = columns.last() else {
+        return (Vec::new(), Vec::new());
+    };
+    let end_score = |j: usize| {
+        let tail = after.map_or(0.0, |a| lm.log_prob(last[j], a));
+        scores[columns.len() - 1][j] + tail
+    };
+    let mut j = (0..last.len())
+        .max_by(|&a, &b| end_score(a).total_cmp(&end_score(b)))
+        .unwrap_or(0);
+    let mut out = vec![' '; columns.len()];
+    for k in (0..columns.len()).rev() {
+        out[k] = columns[k][j];
+        j = back[k][j];
+    }
+    let inferred = out
+        .iter()
+        .zip(units)
+        .filter(|(_, u)| u.chars.len() > 1)
+        .map(|(&c, _)| c)
+        .collect();
     (out, inferred)
 }
 
@@ -465,7 +550,7 @@ fn segment_edit(
     let end = offset + char_at.get(&last.end)?;
     let before = start.checked_sub(1).map(|p| line[p]);
     let after = line.get(end).copied();
-    let (text, inferred) = resolve(lm, before, unit_run);
+    let (text, inferred) = resolve(lm, before, unit_run, after);
     let damaged = &line[start..end];
     if text == damaged {
         return None;
