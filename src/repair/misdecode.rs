@@ -44,6 +44,8 @@ const DAMAGED_AT_MOST: f64 = -8.0;
 const REPAIRED_AT_LEAST: f64 = -9.0;
 /// A character seen fewer times than this in the counts is rare enough to suspect.
 const RARE_COUNT: u32 = 3;
+/// The fewest non-ASCII characters a damaged run must have to be re-decoded.
+const MIN_DAMAGED_CHARS: usize = 2;
 /// At most this many lost bytes are filled in within one character.
 const MAX_LOST_IN_CHAR: usize = 2;
 
@@ -552,7 +554,8 @@ fn segment_edit(
     let after = line.get(end).copied();
     let (text, inferred) = resolve(lm, before, unit_run, after);
     let damaged = &line[start..end];
-    if text == damaged {
+    // One character alone is too little evidence: a rare real character can read as another.
+    if text == damaged || damaged.iter().filter(|c| !c.is_ascii()).count() < MIN_DAMAGED_CHARS {
         return None;
     }
     let old = mean_in_context(lm, before, damaged, after);

@@ -21,6 +21,7 @@ pub mod misdecode;
 pub mod pinyin;
 pub mod plausibility;
 pub mod punctuation;
+pub mod unrecoverable;
 
 use crate::document::FixLog;
 
