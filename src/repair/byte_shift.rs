@@ -266,7 +266,9 @@ fn realign_unmarked(lm: &CharModel, chars: &[char], first: usize) -> Option<(Vec
     let (pieces, replaced) = run.realign()?;
     let after_run = chars.get(first + replaced).copied();
     let resolved = resolve_pieces(lm, &pieces, after_run)?;
-    let Some(Byte::Known(trail)) = run.byte(0).filter(|b| matches!(b, Byte::Known(t) if *t >= 0x40))
+    let Some(Byte::Known(trail)) = run
+        .byte(0)
+        .filter(|b| matches!(b, Byte::Known(t) if *t >= 0x40))
     else {
         return None;
     };
@@ -292,8 +294,15 @@ fn is_lone_lost(chars: &[char], p: usize) -> bool {
 /// lost (its lead byte dropped, its trail byte rejected), or a shifted run starting up to
 /// [`MAX_UNMARKED_RUN`] characters before `p` ends there. The candidate that reads best over
 /// the common window wins. Returns `(start, end, replacement, shifted)`.
-fn repair_unmarked(lm: &CharModel, chars: &[char], p: usize) -> Option<(usize, usize, Vec<char>, bool)> {
-    let line_start = chars[..p].iter().rposition(|&c| c == '\n').map_or(0, |q| q + 1);
+fn repair_unmarked(
+    lm: &CharModel,
+    chars: &[char],
+    p: usize,
+) -> Option<(usize, usize, Vec<char>, bool)> {
+    let line_start = chars[..p]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |q| q + 1);
     let window_start = p.saturating_sub(MAX_UNMARKED_RUN).max(line_start);
     let before = p.checked_sub(1).map(|i| chars[i]);
     let after = chars.get(p + 1).copied();

@@ -46,6 +46,11 @@ const REPAIRED_AT_LEAST: f64 = -9.0;
 const RARE_COUNT: u32 = 3;
 /// The fewest non-ASCII characters a damaged run must have to be re-decoded.
 const MIN_DAMAGED_CHARS: usize = 2;
+/// Runs with fewer non-ASCII characters than this are short: their repair must read as
+/// characters seen at least [`COMMON_COUNT`] times.
+const SHORT_RUN_CHARS: usize = 4;
+/// How often a character must be seen to count as common.
+const COMMON_COUNT: u32 = 20;
 /// At most this many lost bytes are filled in within one character.
 const MAX_LOST_IN_CHAR: usize = 2;
 
@@ -159,6 +164,8 @@ fn encode_char(wrong: Wrong, c: char) -> Option<Vec<Byte>> {
         (!unmappable).then(|| bytes.iter().map(|&b| Byte::Known(b)).collect())
     };
     match wrong {
+        // GBK decoders (Windows code page 936, WHATWG) read a lone 0x80 as the euro sign.
+        Wrong::Gb18030 if c == '€' => Some(vec![Byte::Known(0x80)]),
         Wrong::Gb18030 => multi(GB18030),
         Wrong::Big5 => match big5_legacy().encode.get(&c) {
             Some(pair) => Some(pair.iter().map(|&b| Byte::Known(b)).collect()),
@@ -256,12 +263,8 @@ fn could_be_lost(wrong: Wrong, lost: u8, next: Option<Byte>) -> bool {
         (Wrong::Cp1252, _) => matches!(lost, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D),
         (Wrong::Cp1250, _) => matches!(lost, 0x81 | 0x83 | 0x88 | 0x90 | 0x98),
         (_, None | Some(Byte::Lost)) => lost >= 0x80,
-        (Wrong::Gb18030, Some(Byte::Known(n))) => {
-            lost >= 0x80 && pair_char(GBK, lost, n).is_none()
-        }
-        (Wrong::Big5, Some(Byte::Known(n))) => {
-            lost >= 0x80 && !big5_valid(lost, n)
-        }
+        (Wrong::Gb18030, Some(Byte::Known(n))) => lost >= 0x80 && pair_char(GBK, lost, n).is_none(),
+        (Wrong::Big5, Some(Byte::Known(n))) => lost >= 0x80 && !big5_valid(lost, n),
     }
 }
 
@@ -348,7 +351,10 @@ fn decode_at(
         }
     };
     let candidates: Vec<char> = if lost > 0 {
-        candidates.into_iter().filter(|&c| inferable(lm, c)).collect()
+        candidates
+            .into_iter()
+            .filter(|&c| inferable(lm, c))
+            .collect()
     } else {
         candidates
     };
@@ -514,6 +520,13 @@ fn stretch_edits(
     let mut atom_first = 0;
     let mut atom_ok = true;
     for k in 0..units.len() {
+        // ASCII whitespace separates runs: a table cell or a word may be damaged alone.
+        if units[k].chars.len() == 1 && units[k].chars[0].is_ascii_whitespace() && atom_first == k {
+            edits.extend(segment_edit(lm, line, offset, &char_at, &units, &segment));
+            segment.clear();
+            atom_first = k + 1;
+            continue;
+        }
         atom_ok &= !units[k].chars.is_empty();
         if !char_at.contains_key(&units[k].end) {
             continue;
@@ -544,18 +557,35 @@ fn segment_edit(
     // Trim units that decode to what the damaged text already says (ASCII) at both ends.
     let same = |u: &Unit| u.chars.len() == 1 && u.end - u.start == 1 && u.chars[0].is_ascii();
     let lead = unit_run.iter().take_while(|u| same(u)).count();
-    let trail = unit_run[lead..].iter().rev().take_while(|u| same(u)).count();
+    let trail = unit_run[lead..]
+        .iter()
+        .rev()
+        .take_while(|u| same(u))
+        .count();
     let unit_run = &unit_run[lead..unit_run.len() - trail];
     let first = unit_run.first()?;
     let last = unit_run.last()?;
     let start = offset + char_at.get(&first.start)?;
     let end = offset + char_at.get(&last.end)?;
-    let before = start.checked_sub(1).map(|p| line[p]);
-    let after = line.get(end).copied();
+    // Whitespace is no context: the model has no counts for it.
+    let before = start
+        .checked_sub(1)
+        .map(|p| line[p])
+        .filter(|c| !c.is_whitespace());
+    let after = line.get(end).copied().filter(|c| !c.is_whitespace());
     let (text, inferred) = resolve(lm, before, unit_run, after);
     let damaged = &line[start..end];
     // One character alone is too little evidence: a rare real character can read as another.
     if text == damaged || damaged.iter().filter(|c| !c.is_ascii()).count() < MIN_DAMAGED_CHARS {
+        return None;
+    }
+    // A short run must come out as characters the model knows well (not 彳青 from 蒐獵).
+    let short = damaged.iter().filter(|c| !c.is_ascii()).count() < SHORT_RUN_CHARS;
+    if short
+        && text
+            .iter()
+            .any(|&c| !c.is_ascii() && lm.count(c) < COMMON_COUNT)
+    {
         return None;
     }
     let old = mean_in_context(lm, before, damaged, after);
@@ -573,7 +603,8 @@ fn segment_edit(
 /// Repair one line; `None` when nothing in it is mis-decoded.
 fn repair_line(lm: &CharModel, line: &str, fixes: &mut FixLog) -> Option<String> {
     let chars: Vec<char> = line.chars().collect();
-    let weight = |edits: &[Edit]| -> f64 { edits.iter().map(|e| e.gain * e.text.len() as f64).sum() };
+    let weight =
+        |edits: &[Edit]| -> f64 { edits.iter().map(|e| e.gain * e.text.len() as f64).sum() };
     let edits = FAMILIES
         .iter()
         .map(|&family| edits_for(lm, &chars, family))
@@ -598,7 +629,7 @@ fn repair_line(lm: &CharModel, line: &str, fixes: &mut FixLog) -> Option<String>
 
 /// Whether anything in `text` could be mojibake at all: a cheap screen before any encoding.
 fn worth_a_look(text: &str) -> bool {
-    text.chars().any(|c| !c.is_ascii())
+    !text.is_ascii()
 }
 
 /// Re-decode mis-decoded runs; `None` when there are none.
@@ -639,7 +670,7 @@ mod tests {
     fn repairs_each_family() {
         for (input, want) in [
             ("鍙戝竷", "发布"),
-            ("æ–°åŽç¤¾", "新华社"),
+            ("æ–°å\u{8d}Žç¤¾", "新华社"),
             ("±±¾©ÊÐ", "北京市"),
         ] {
             assert_eq!(fixed(input), want, "{input}");
