@@ -170,6 +170,8 @@ impl Analyzer {
                 break;
             }
         }
+        // Once, after the fixed point: what no pass could undo is reported, not changed.
+        crate::repair::unrecoverable::report(&document.text, &mut document.fixes);
     }
 
     fn check_size(&self, size: usize) -> Result<()> {

@@ -51,6 +51,8 @@ pub const SURNAMES: &str = include_str!("../dicts/surnames.txt");
 pub const PERSON_TITLES: &str = include_str!("../dicts/person_titles.txt");
 /// Units and measure words with categories (curated, JioNLP Apache-2.0, Recognizers-Text MIT).
 pub const UNITS: &str = include_str!("../dicts/units.tsv");
+/// Big5 code points where the Unicode BIG5.TXT mapping (Python's codec) differs from WHATWG.
+pub const BIG5_LEGACY: &str = include_str!("../dicts/big5_legacy.tsv");
 /// jieba user dictionary of government-news vocabulary (`word freq tag`).
 pub const USER_DICT: &str = include_str!("../dicts/user.dict");
 /// Words with numeral characters that are not numbers (一切, 统一, 四川), for `numbers`.

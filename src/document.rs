@@ -119,6 +119,13 @@ pub enum FixKind {
     HalfwidthPunctuation,
     /// Traditional characters converted to Simplified.
     TraditionalToSimplified,
+    /// Text decoded with the wrong encoding (UTF-8 read as GBK, GBK read as Latin-1, …),
+    /// encoded back and decoded with the right one.
+    Misdecoded,
+    /// A character whose bytes were partly lost, filled in from its neighbours.
+    Inferred,
+    /// Damage that cannot be undone (`锟斤拷`, runs of U+FFFD): reported, text left as it was.
+    Unrecoverable,
 }
 
 /// One reported change: `before` became `after`, `count` times.

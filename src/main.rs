@@ -400,9 +400,29 @@ impl Context {
             serde_json::to_string(value)
         }
         .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+        out = escape_line_breaks(out);
         out.push('\n');
         out
     }
+}
+
+/// Escape the characters some JSON Lines readers take for line ends (C1 controls such as
+/// U+0085 NEL, U+2028, U+2029; Python's `str.splitlines` splits on them). They can only occur
+/// inside JSON strings, where `\uXXXX` means the same.
+fn escape_line_breaks(json: String) -> String {
+    let breaks = |c: char| matches!(c, '\u{80}'..='\u{9F}' | '\u{2028}' | '\u{2029}');
+    if !json.contains(breaks) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if breaks(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The id as a user would name the input.

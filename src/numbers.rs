@@ -72,7 +72,10 @@ pub struct NumberMention {
 }
 
 /// Whole values print as integers (`77000`, not `77000.0`).
-pub(crate) fn serialize_value<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn serialize_value<S: Serializer>(
+    value: &f64,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     if value.fract() == 0.0 && value.abs() < 9.0e15 {
         serializer.serialize_i64(*value as i64)
     } else {

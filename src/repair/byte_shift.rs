@@ -25,6 +25,8 @@ const MIN_GAIN: f64 = 2.0;
 /// Mean log-probability per character at or below which a run reads as garbage (mojibake
 /// scores about −12 to −16, news about −5).
 const GARBAGE: f64 = -9.0;
+/// How many characters before a lone lost byte an unmarked shifted run may start.
+const MAX_UNMARKED_RUN: usize = 24;
 /// The longest run re-aligned from one anchor.
 const MAX_RUN_CHARS: usize = 4000;
 /// Words that make a sentence a question, so a lost full stop before it was a `？`.
@@ -235,6 +237,139 @@ fn is_question(chars: &[char], end: usize) -> bool {
     QUESTION_WORDS.iter().any(|w| sentence.contains(w))
 }
 
+/// The characters of re-aligned pieces, lost trail bytes filled in from left to right.
+fn resolve_pieces(lm: &CharModel, pieces: &[Piece], after_run: Option<char>) -> Option<Vec<char>> {
+    let mut resolved: Vec<char> = Vec::with_capacity(pieces.len());
+    for (k, piece) in pieces.iter().enumerate() {
+        let c = match *piece {
+            Piece::Char(c) => c,
+            Piece::LostTrail(lead, next) => {
+                let after = pieces.get(k + 1).map_or(after_run, |p| match p {
+                    Piece::Char(c) => Some(*c),
+                    Piece::LostTrail(..) => None,
+                });
+                let candidates = (0x40..=0xFE)
+                    .filter(|&t| lost_before(t, next))
+                    .filter_map(|t| gbk_char(lead, t));
+                best(lm, resolved.last().copied(), after, candidates)?
+            }
+        };
+        resolved.push(c);
+    }
+    Some(resolved)
+}
+
+/// Re-align from `chars[first]` as if the lead byte just before it was lost without a mark:
+/// the replacement for `chars[first..first + replaced]`, and `replaced`.
+fn realign_unmarked(lm: &CharModel, chars: &[char], first: usize) -> Option<(Vec<char>, usize)> {
+    let mut run = Run::new(chars[first], chars.get(first + 1..)?);
+    let (pieces, replaced) = run.realign()?;
+    let after_run = chars.get(first + replaced).copied();
+    let resolved = resolve_pieces(lm, &pieces, after_run)?;
+    let Some(Byte::Known(trail)) = run
+        .byte(0)
+        .filter(|b| matches!(b, Byte::Known(t) if *t >= 0x40))
+    else {
+        return None;
+    };
+    let before = first.checked_sub(1).map(|i| chars[i]);
+    let next = resolved.first().copied().or(after_run);
+    let candidates = (0x81..=0xFE).filter_map(|lead| gbk_char(lead, trail));
+    let lost = best(lm, before, next, candidates)?;
+    let mut repaired = vec![lost];
+    repaired.extend(resolved);
+    Some((repaired, replaced))
+}
+
+/// A lost byte (U+FFFD) on its own, with no `?` before it: the sign of a GBK stream that lost a
+/// byte without a mark.
+fn is_lone_lost(chars: &[char], p: usize) -> bool {
+    chars[p] == '\u{FFFD}'
+        && p.checked_sub(1)
+            .is_none_or(|q| !matches!(chars[q], '\u{FFFD}' | '?'))
+        && chars.get(p + 1).is_none_or(|&c| c != '\u{FFFD}')
+}
+
+/// The repair of the damage around a lone lost byte at `p`: either the whole character was
+/// lost (its lead byte dropped, its trail byte rejected), or a shifted run starting up to
+/// [`MAX_UNMARKED_RUN`] characters before `p` ends there. The candidate that reads best over
+/// the common window wins. Returns `(start, end, replacement, shifted)`.
+fn repair_unmarked(
+    lm: &CharModel,
+    chars: &[char],
+    p: usize,
+) -> Option<(usize, usize, Vec<char>, bool)> {
+    let line_start = chars[..p]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |q| q + 1);
+    let window_start = p.saturating_sub(MAX_UNMARKED_RUN).max(line_start);
+    let before = p.checked_sub(1).map(|i| chars[i]);
+    let after = chars.get(p + 1).copied();
+    let after_byte = after.and_then(gbk_bytes).map(|(pair, _)| pair[0]);
+    let lone = lm
+        .common_chars()
+        .filter(|&c| trail_byte(c).is_some_and(|t| lost_before(t, after_byte)));
+    let mut candidates = vec![(p, p + 1, vec![best(lm, before, after, lone)?], false)];
+    for first in window_start..p {
+        if chars[first].is_ascii() || chars[first] == '\u{FFFD}' {
+            continue;
+        }
+        if let Some((repaired, replaced)) = realign_unmarked(lm, chars, first)
+            && first + replaced > p
+        {
+            candidates.push((first, first + replaced, repaired, true));
+        }
+    }
+    let window_end = candidates
+        .iter()
+        .map(|c| c.1)
+        .max()
+        .map_or(p + 1, |e| (e + 1).min(chars.len()));
+    let score = |(start, end, repaired, _): &(usize, usize, Vec<char>, bool)| {
+        let text: Vec<char> = chars[window_start..*start]
+            .iter()
+            .chain(repaired.iter())
+            .chain(&chars[*end..window_end])
+            .copied()
+            .collect();
+        lm.sum_log_prob(&text) / text.len().max(2).saturating_sub(1) as f64
+    };
+    candidates
+        .into_iter()
+        .map(|c| (score(&c), c))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Repair the damage around lone lost bytes (see [`repair_unmarked`]).
+fn repair_unmarked_all(lm: &CharModel, text: &str, fixes: &mut FixLog) -> Option<String> {
+    let mut chars: Vec<char> = text.chars().collect();
+    let mut changed = false;
+    let mut p = chars.len();
+    while p > 0 {
+        p -= 1;
+        if !is_lone_lost(&chars, p) {
+            continue;
+        }
+        let Some((start, end, repaired, shifted)) = repair_unmarked(lm, &chars, p) else {
+            continue;
+        };
+        let before: String = chars[start..end].iter().collect();
+        let after: String = repaired.iter().collect();
+        let kind = if shifted {
+            FixKind::GbkByteShift
+        } else {
+            FixKind::Inferred
+        };
+        fixes.record(kind, &before, &after);
+        chars.splice(start..end, repaired);
+        changed = true;
+        p = start;
+    }
+    changed.then(|| chars.into_iter().collect())
+}
+
 /// A repair of the run at an anchor: the replacement chars and how many damaged chars
 /// (anchor included) they replace.
 fn repair_at(lm: &CharModel, chars: &[char], anchor: usize) -> Option<(Vec<char>, usize)> {
@@ -257,23 +392,9 @@ fn repair_at(lm: &CharModel, chars: &[char], anchor: usize) -> Option<(Vec<char>
         };
         let after_run = chars.get(anchor + 1 + replaced).copied();
         // Fill lost trail bytes from left to right, then the lost first character.
-        let mut resolved: Vec<char> = Vec::with_capacity(pieces.len());
-        for (k, piece) in pieces.iter().enumerate() {
-            let c = match *piece {
-                Piece::Char(c) => c,
-                Piece::LostTrail(lead, next) => {
-                    let after = pieces.get(k + 1).map_or(after_run, |p| match p {
-                        Piece::Char(c) => Some(*c),
-                        Piece::LostTrail(..) => None,
-                    });
-                    let candidates = (0x40..=0xFE)
-                        .filter(|&t| lost_before(t, next))
-                        .filter_map(|t| gbk_char(lead, t));
-                    best(lm, resolved.last().copied(), after, candidates)?
-                }
-            };
-            resolved.push(c);
-        }
+        let Some(resolved) = resolve_pieces(lm, &pieces, after_run) else {
+            continue;
+        };
         let next = resolved.first().copied().or(after_run);
         let lost = match run.byte(0) {
             Some(Byte::Known(trail)) if trail >= 0x40 => {
@@ -378,7 +499,14 @@ pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
         out.push(chars[i]);
         i += 1;
     }
-    changed.then_some(out)
+    let marked = changed.then_some(out);
+    let current = marked.as_deref().unwrap_or(text);
+    if current.contains('\u{FFFD}')
+        && let Some(unmarked) = repair_unmarked_all(lm, current, fixes)
+    {
+        return Some(unmarked);
+    }
+    marked
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Undo the damage scraped text arrives with, one pass a file, each reporting [`Fix`] records.
 //!
-//! Passes run in a fixed order: pinyin annotations first (they hide the characters the other
+//! Passes run in a fixed order: mis-decoded runs first (UTF-8 read as GBK and the like: the
+//! other passes cannot read such runs at all), then pinyin annotations (they hide the characters the other
 //! passes look at), then GBK byte shifts (their `?!` anchors must be seen before punctuation is
 //! normalised), then stray and half-width punctuation. Every pass leaves text it has no
 //! evidence against exactly as it was.
@@ -16,9 +17,11 @@
 //! [`Fix`]: crate::document::Fix
 
 pub mod byte_shift;
+pub mod misdecode;
 pub mod pinyin;
 pub mod plausibility;
 pub mod punctuation;
+pub mod unrecoverable;
 
 use crate::document::FixLog;
 
@@ -26,7 +29,12 @@ use crate::document::FixLog;
 type Pass = fn(&str, &mut FixLog) -> Option<String>;
 
 /// The passes, in the order they run.
-const PASSES: [Pass; 3] = [pinyin::repair, byte_shift::repair, punctuation::repair];
+const PASSES: [Pass; 4] = [
+    misdecode::repair,
+    pinyin::repair,
+    byte_shift::repair,
+    punctuation::repair,
+];
 
 /// Run every pass over `text`; `None` when nothing needed repair.
 pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {

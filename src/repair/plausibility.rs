@@ -109,6 +109,11 @@ impl CharModel {
         (BIGRAM_WEIGHT * bigram + (1.0 - BIGRAM_WEIGHT) * unigram).ln()
     }
 
+    /// How often `c` (normalised) occurs in the counts; 0 for a character never seen.
+    pub fn count(&self, c: char) -> u32 {
+        self.unigrams.get(&self.normalise(c)).copied().unwrap_or(0)
+    }
+
     /// Characters seen often enough to be guessed when one was lost without a trace.
     pub fn common_chars(&self) -> impl Iterator<Item = char> + '_ {
         self.unigrams

@@ -1,0 +1,693 @@
+//! Mis-decoded runs: text whose bytes were read with the wrong encoding, read again rightly.
+//!
+//! Each family is a pair of encodings: the *wrong* one the bytes were decoded with (GBK or
+//! GB18030, Big5, windows-1252 / Latin-1, windows-1250) and the *right* one they were written
+//! in (UTF-8, GBK, Big5). Undoing it means encoding the run with the wrong encoding and decoding
+//! the bytes with the right one: `鍙戝竷` → GB18030 `e5 8f 91 e5 b8 83` → UTF-8 `发布`.
+//!
+//! The repair works on runs, not on whole texts: a line is looked at only when it holds
+//! characters typical of mojibake (rare Han characters, Latin-1 letters, C1 controls, U+FFFD,
+//! private-use characters), and only the stretches of it that decode strictly in the right
+//! encoding, starting and ending on character boundaries of both readings, are candidates.
+//! A candidate is kept only when the character model reads it as clearly better Chinese than
+//! the damaged run, and the damaged run reads as garbage: clean text is never touched.
+//!
+//! A byte the wrong decoder rejected is gone (U+FFFD). Such a byte is filled in from context:
+//! every value that makes the right decoding valid is tried and the character model chooses
+//! (reported as [`FixKind::Inferred`]).
+//!
+//! ```
+//! use zhnews::document::FixLog;
+//! let mut fixes = FixLog::default();
+//! let out = zhnews::repair::misdecode::repair("鏂板崕绀惧寳浜�7鏈�9鏃ョ數", &mut fixes);
+//! assert_eq!(out.as_deref(), Some("新华社北京7月9日电"));
+//! let out = zhnews::repair::misdecode::repair("ÐÂ»ªÉç±±¾©7ÔÂ9ÈÕµç", &mut fixes);
+//! assert_eq!(out.as_deref(), Some("新华社北京7月9日电"));
+//! // Clean text, rare characters and Latin text are left alone.
+//! assert_eq!(zhnews::repair::misdecode::repair("Müller 在饕餮之夜", &mut fixes), None);
+//! ```
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use encoding_rs::{BIG5, Encoding, GB18030, GBK, WINDOWS_1250, WINDOWS_1252};
+
+use crate::document::{FixKind, FixLog};
+use crate::repair::is_chinese_punctuation;
+use crate::repair::plausibility::{CharModel, model};
+
+/// How much better (mean log-probability per character) a repaired run must read.
+const MIN_GAIN: f64 = 2.5;
+/// The damaged run must read at least this badly (news reads about −5, mojibake −12 to −16).
+const DAMAGED_AT_MOST: f64 = -8.0;
+/// The repaired run must read at least this well.
+const REPAIRED_AT_LEAST: f64 = -9.0;
+/// A character seen fewer times than this in the counts is rare enough to suspect.
+const RARE_COUNT: u32 = 3;
+/// The fewest non-ASCII characters a damaged run must have to be re-decoded.
+const MIN_DAMAGED_CHARS: usize = 2;
+/// Runs with fewer non-ASCII characters than this are short: their repair must read as
+/// characters seen at least [`COMMON_COUNT`] times.
+const SHORT_RUN_CHARS: usize = 4;
+/// How often a character must be seen to count as common.
+const COMMON_COUNT: u32 = 20;
+/// At most this many lost bytes are filled in within one character.
+const MAX_LOST_IN_CHAR: usize = 2;
+
+/// One byte recovered from the damaged text: known, or lost (U+FFFD).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Byte {
+    Known(u8),
+    Lost,
+}
+
+/// The encoding the bytes were wrongly decoded with, which we encode back with.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+enum Wrong {
+    /// GBK or GB18030 (a GB18030 encoder covers both).
+    Gb18030,
+    Big5,
+    /// windows-1252 as WHATWG decodes it, or ISO-8859-1 (C1 controls as themselves).
+    Cp1252,
+    Cp1250,
+}
+
+/// The encoding the bytes were written in.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Right {
+    Utf8,
+    Gbk,
+    Big5,
+}
+
+/// The families, as (wrong, right) pairs.
+const FAMILIES: [(Wrong, Right); 7] = [
+    (Wrong::Gb18030, Right::Utf8),
+    (Wrong::Big5, Right::Utf8),
+    (Wrong::Cp1252, Right::Utf8),
+    (Wrong::Cp1252, Right::Gbk),
+    (Wrong::Cp1250, Right::Gbk),
+    (Wrong::Gb18030, Right::Big5),
+    (Wrong::Big5, Right::Gbk),
+];
+
+/// A single-byte code page as a map from the characters it decodes to back to their bytes.
+fn single_byte_table(encoding: &'static Encoding, latin1: bool) -> HashMap<char, u8> {
+    let mut table = HashMap::new();
+    for byte in 0x80..=0xFFu8 {
+        let one = [byte];
+        let (text, _) = encoding.decode_without_bom_handling(&one);
+        if let Some(c) = text.chars().next().filter(|&c| c != '\u{FFFD}') {
+            table.insert(c, byte);
+        }
+        // ISO-8859-1 maps every byte to the code point of the same number.
+        if latin1 {
+            table.entry(char::from(byte)).or_insert(byte);
+        }
+    }
+    table
+}
+
+fn cp1252_table() -> &'static HashMap<char, u8> {
+    static TABLE: OnceLock<HashMap<char, u8>> = OnceLock::new();
+    TABLE.get_or_init(|| single_byte_table(WINDOWS_1252, true))
+}
+
+fn cp1250_table() -> &'static HashMap<char, u8> {
+    static TABLE: OnceLock<HashMap<char, u8>> = OnceLock::new();
+    TABLE.get_or_init(|| single_byte_table(WINDOWS_1250, false))
+}
+
+/// Where the legacy Big5 mapping (Unicode BIG5.TXT, Python's codec) differs from WHATWG's:
+/// character → bytes and bytes → character.
+struct Big5Legacy {
+    encode: HashMap<char, [u8; 2]>,
+    decode: HashMap<[u8; 2], char>,
+}
+
+fn big5_legacy() -> &'static Big5Legacy {
+    static TABLE: OnceLock<Big5Legacy> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = Big5Legacy {
+            encode: HashMap::new(),
+            decode: HashMap::new(),
+        };
+        for (hex, c) in crate::dicts::rows(crate::dicts::BIG5_LEGACY) {
+            let (Ok(code), Some(c)) = (u16::from_str_radix(hex, 16), c.chars().next()) else {
+                continue;
+            };
+            table.encode.insert(c, code.to_be_bytes());
+            table.decode.insert(code.to_be_bytes(), c);
+        }
+        table
+    })
+}
+
+/// Whether a legacy Big5 decoder (Python's) reads `lead trail` as a character.
+fn big5_valid(lead: u8, trail: u8) -> bool {
+    let code = u16::from_be_bytes([lead, trail]);
+    matches!(trail, 0x40..=0x7E | 0xA1..=0xFE)
+        && matches!(code, 0xA140..=0xA3BF | 0xA440..=0xC7FC | 0xC940..=0xF9D5)
+}
+
+/// The bytes of `c` in `wrong`; `None` when `wrong` cannot have produced it.
+fn encode_char(wrong: Wrong, c: char) -> Option<Vec<Byte>> {
+    if c == '\u{FFFD}' {
+        return Some(vec![Byte::Lost]);
+    }
+    if c.is_ascii() {
+        return Some(vec![Byte::Known(c as u8)]);
+    }
+    let multi = |encoding: &'static Encoding| {
+        let mut buf = [0u8; 4];
+        let (bytes, _, unmappable) = encoding.encode(c.encode_utf8(&mut buf));
+        (!unmappable).then(|| bytes.iter().map(|&b| Byte::Known(b)).collect())
+    };
+    match wrong {
+        // GBK decoders (Windows code page 936, WHATWG) read a lone 0x80 as the euro sign.
+        Wrong::Gb18030 if c == '€' => Some(vec![Byte::Known(0x80)]),
+        Wrong::Gb18030 => multi(GB18030),
+        Wrong::Big5 => match big5_legacy().encode.get(&c) {
+            Some(pair) => Some(pair.iter().map(|&b| Byte::Known(b)).collect()),
+            None => multi(BIG5),
+        },
+        Wrong::Cp1252 => cp1252_table().get(&c).map(|&b| vec![Byte::Known(b)]),
+        Wrong::Cp1250 => cp1250_table().get(&c).map(|&b| vec![Byte::Known(b)]),
+    }
+}
+
+/// Whether `c` in a line hints that the line was decoded with `wrong`.
+fn is_suspect(lm: &CharModel, wrong: Wrong, c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    match wrong {
+        Wrong::Cp1252 => cp1252_table().contains_key(&c),
+        Wrong::Cp1250 => cp1250_table().contains_key(&c),
+        Wrong::Gb18030 | Wrong::Big5 => {
+            c == '\u{FFFD}'
+                || ('\u{E000}'..='\u{F8FF}').contains(&c)
+                || (!is_chinese_punctuation(c) && !c.is_whitespace() && lm.count(c) < RARE_COUNT)
+        }
+    }
+}
+
+/// One decoded character of the right encoding: its byte range and the characters it may be
+/// (one when every byte is known, several when a lost byte is filled in, none when the bytes
+/// do not decode).
+struct Unit {
+    start: usize,
+    end: usize,
+    chars: Vec<char>,
+}
+
+/// Valid values for a byte at each place, in the right encoding.
+fn utf8_char(bytes: &[u8]) -> Option<char> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
+fn pair_char(encoding: &'static Encoding, lead: u8, trail: u8) -> Option<char> {
+    let pair = [lead, trail];
+    if encoding == BIG5 {
+        if !big5_valid(lead, trail) {
+            return None;
+        }
+        if let Some(&c) = big5_legacy().decode.get(&pair) {
+            return Some(c);
+        }
+    }
+    let text = encoding.decode_without_bom_handling_and_without_replacement(&pair)?;
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if !c.is_ascii() && !('\u{E000}'..='\u{F8FF}').contains(&c) => Some(c),
+        _ => None,
+    }
+}
+
+/// Every assignment of the lost bytes in `pattern`, each drawn from `range(place)`.
+fn fill(pattern: &[Byte], range: impl Fn(usize) -> Vec<u8>) -> Vec<Vec<u8>> {
+    let mut out: Vec<Vec<u8>> = vec![Vec::with_capacity(pattern.len())];
+    for (place, byte) in pattern.iter().enumerate() {
+        let values = match byte {
+            Byte::Known(b) => vec![*b],
+            Byte::Lost => range(place),
+        };
+        out = out
+            .into_iter()
+            .flat_map(|prefix| {
+                values.iter().map(move |&v| {
+                    let mut next = prefix.clone();
+                    next.push(v);
+                    next
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+/// Whether a character may stand where a byte was lost: one the model knows.
+fn inferable(lm: &CharModel, c: char) -> bool {
+    is_chinese_punctuation(c) || lm.count(c) > 0
+}
+
+/// Whether the wrong decoder would have rejected byte `lost` followed by `next`: a lost byte
+/// that it would have read as part of a character cannot have been lost.
+fn could_be_lost(wrong: Wrong, lost: u8, next: Option<Byte>) -> bool {
+    match (wrong, next) {
+        (Wrong::Cp1252, _) => matches!(lost, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D),
+        (Wrong::Cp1250, _) => matches!(lost, 0x81 | 0x83 | 0x88 | 0x90 | 0x98),
+        (_, None | Some(Byte::Lost)) => lost >= 0x80,
+        (Wrong::Gb18030, Some(Byte::Known(n))) => lost >= 0x80 && pair_char(GBK, lost, n).is_none(),
+        (Wrong::Big5, Some(Byte::Known(n))) => lost >= 0x80 && !big5_valid(lost, n),
+    }
+}
+
+/// Decode one character of `right` at `pos`: its length and candidate characters.
+fn decode_at(
+    lm: &CharModel,
+    (wrong, right): (Wrong, Right),
+    bytes: &[Byte],
+    pos: usize,
+) -> (usize, Vec<char>) {
+    let range = |place: usize, values: &mut dyn Iterator<Item = u8>| -> Vec<u8> {
+        let next = bytes.get(pos + place + 1).copied();
+        values.filter(|&v| could_be_lost(wrong, v, next)).collect()
+    };
+    let is_cont = |b: Option<&Byte>| match b {
+        Some(Byte::Known(b)) => (0x80..=0xBF).contains(b),
+        Some(Byte::Lost) => true,
+        None => false,
+    };
+    let pattern_len = match (right, bytes[pos]) {
+        (_, Byte::Known(b)) if b < 0x80 => return (1, vec![char::from(b)]),
+        (Right::Utf8, Byte::Known(0xC2..=0xDF)) => 2,
+        (Right::Utf8, Byte::Known(0xE0..=0xEF)) => 3,
+        (Right::Utf8, Byte::Known(0xF0..=0xF4)) => 4,
+        (Right::Utf8, Byte::Known(_)) => return (1, Vec::new()),
+        (Right::Utf8, Byte::Lost) => {
+            1 + (1..=2).take_while(|&k| is_cont(bytes.get(pos + k))).count()
+        }
+        (_, _) => 2,
+    };
+    let Some(pattern) = bytes.get(pos..pos + pattern_len) else {
+        return (1, Vec::new());
+    };
+    let lost = pattern.iter().filter(|b| **b == Byte::Lost).count();
+    if pattern_len < 2 || lost > MAX_LOST_IN_CHAR {
+        return (1, Vec::new());
+    }
+    let candidates: Vec<char> = match right {
+        Right::Utf8 => {
+            if pattern[1..]
+                .iter()
+                .any(|b| matches!(b, Byte::Known(x) if !(0x80..=0xBF).contains(x)))
+            {
+                return (1, Vec::new());
+            }
+            let lead_range: Vec<u8> = match pattern_len {
+                2 => (0xC2..=0xDF).collect(),
+                _ => (0xE2..=0xEF).collect(),
+            };
+            fill(pattern, |place| {
+                if place == 0 {
+                    range(place, &mut lead_range.iter().copied())
+                } else {
+                    range(place, &mut (0x80..=0xBF))
+                }
+            })
+            .iter()
+            .filter_map(|b| utf8_char(b))
+            .collect()
+        }
+        Right::Gbk | Right::Big5 => {
+            let (encoding, leads, trails): (_, Vec<u8>, Vec<u8>) = match right {
+                Right::Gbk => (
+                    GBK,
+                    (0x81..=0xFE).collect(),
+                    (0x40..=0x7E).chain(0x80..=0xFE).collect(),
+                ),
+                _ => (
+                    BIG5,
+                    (0xA1..=0xF9).collect(),
+                    (0x40..=0x7E).chain(0xA1..=0xFE).collect(),
+                ),
+            };
+            fill(pattern, |place| {
+                if place == 0 {
+                    range(place, &mut leads.iter().copied())
+                } else {
+                    range(place, &mut trails.iter().copied())
+                }
+            })
+            .iter()
+            .filter_map(|b| pair_char(encoding, b[0], b[1]))
+            .collect()
+        }
+    };
+    let candidates: Vec<char> = if lost > 0 {
+        candidates
+            .into_iter()
+            .filter(|&c| inferable(lm, c))
+            .collect()
+    } else {
+        candidates
+    };
+    if candidates.is_empty() {
+        (1, candidates)
+    } else {
+        (pattern_len, candidates)
+    }
+}
+
+/// A candidate repair: damaged chars `start..end` of the line become `text`.
+struct Edit {
+    start: usize,
+    end: usize,
+    text: Vec<char>,
+    inferred: Vec<char>,
+    gain: f64,
+}
+
+/// Mean log-probability of `run` between its neighbours.
+fn mean_in_context(lm: &CharModel, before: Option<char>, run: &[char], after: Option<char>) -> f64 {
+    let chars: Vec<char> = before
+        .into_iter()
+        .chain(run.iter().copied())
+        .chain(after)
+        .collect();
+    match chars.len() {
+        0 => 0.0,
+        1 => lm.log_prob_alone(chars[0]),
+        n => lm.sum_log_prob(&chars) / (n - 1) as f64,
+    }
+}
+
+/// How many candidates for a lost byte's character are kept for the best-path search.
+const BEAM: usize = 24;
+
+/// Choose among the candidates of each unit by the most probable path under the model
+/// (Viterbi over the character bigrams), between the run's neighbours. Returns the chars and
+/// those that were inferred.
+fn resolve(
+    lm: &CharModel,
+    before: Option<char>,
+    units: &[Unit],
+    after: Option<char>,
+) -> (Vec<char>, Vec<char>) {
+    let columns: Vec<Vec<char>> = units
+        .iter()
+        .map(|u| {
+            let mut chars = u.chars.clone();
+            if chars.len() > BEAM {
+                chars.sort_by(|&a, &b| lm.log_prob_alone(b).total_cmp(&lm.log_prob_alone(a)));
+                chars.truncate(BEAM);
+            }
+            chars
+        })
+        .collect();
+    // scores[k][j]: best log-probability of a path ending in columns[k][j]; back[k][j]: its
+    // predecessor.
+    let mut scores: Vec<Vec<f64>> = Vec::with_capacity(columns.len());
+    let mut back: Vec<Vec<usize>> = Vec::with_capacity(columns.len());
+    for (k, column) in columns.iter().enumerate() {
+        let mut col_scores = Vec::with_capacity(column.len());
+        let mut col_back = Vec::with_capacity(column.len());
+        for &c in column {
+            let (best, from) = match k {
+                0 => (
+                    before.map_or_else(|| lm.log_prob_alone(c), |b| lm.log_prob(b, c)),
+                    0,
+                ),
+                _ => columns[k - 1]
+                    .iter()
+                    .zip(&scores[k - 1])
+                    .enumerate()
+                    .map(|(i, (&p, &s))| (s + lm.log_prob(p, c), i))
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .unwrap_or((f64::NEG_INFINITY, 0)),
+            };
+            col_scores.push(best);
+            col_back.push(from);
+        }
+        scores.push(col_scores);
+        back.push(col_back);
+    }
+    let Some(last) = columns.last() else {
+        return (Vec::new(), Vec::new());
+    };
+    let end_score = |j: usize| {
+        let tail = after.map_or(0.0, |a| lm.log_prob(last[j], a));
+        scores[columns.len() - 1][j] + tail
+    };
+    let mut j = (0..last.len())
+        .max_by(|&a, &b| end_score(a).total_cmp(&end_score(b)))
+        .unwrap_or(0);
+    let mut out = vec![' '; columns.len()];
+    for k in (0..columns.len()).rev() {
+        out[k] = columns[k][j];
+        j = back[k][j];
+    }
+    let inferred = out
+        .iter()
+        .zip(units)
+        .filter(|(_, u)| u.chars.len() > 1)
+        .map(|(&c, _)| c)
+        .collect();
+    (out, inferred)
+}
+
+/// The repairs `family` offers for one line.
+fn edits_for(lm: &CharModel, line: &[char], family: (Wrong, Right)) -> Vec<Edit> {
+    let wrong = family.0;
+    if !line.iter().any(|&c| is_suspect(lm, wrong, c)) {
+        return Vec::new();
+    }
+    let encoded: Vec<Option<Vec<Byte>>> = line.iter().map(|&c| encode_char(wrong, c)).collect();
+    let mut edits = Vec::new();
+    let mut i = 0;
+    while i < line.len() {
+        if encoded[i].is_none() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < line.len() && encoded[i].is_some() {
+            i += 1;
+        }
+        if line[start..i].iter().any(|&c| is_suspect(lm, wrong, c)) {
+            edits.extend(stretch_edits(lm, line, start, &encoded[start..i], family));
+        }
+    }
+    edits
+}
+
+/// The repairs within one stretch of encodable chars starting at char `offset` of the line.
+fn stretch_edits(
+    lm: &CharModel,
+    line: &[char],
+    offset: usize,
+    encoded: &[Option<Vec<Byte>>],
+    (wrong, right): (Wrong, Right),
+) -> Vec<Edit> {
+    let mut bytes = Vec::new();
+    // char_at[b] = index (in the stretch) of the char starting at byte b, if one does.
+    let mut char_at: HashMap<usize, usize> = HashMap::new();
+    for (k, e) in encoded.iter().enumerate() {
+        char_at.insert(bytes.len(), k);
+        bytes.extend(e.iter().flatten().copied());
+    }
+    char_at.insert(bytes.len(), encoded.len());
+    let mut units = Vec::new();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let (len, chars) = decode_at(lm, (wrong, right), &bytes, pos);
+        units.push(Unit {
+            start: pos,
+            end: pos + len,
+            chars,
+        });
+        pos += len;
+    }
+    // Atoms: runs of units between byte positions that are boundaries of both readings.
+    let mut edits = Vec::new();
+    let mut segment: Vec<usize> = Vec::new(); // unit indices of the current good run
+    let mut atom_first = 0;
+    let mut atom_ok = true;
+    for k in 0..units.len() {
+        // ASCII whitespace separates runs: a table cell or a word may be damaged alone.
+        if units[k].chars.len() == 1 && units[k].chars[0].is_ascii_whitespace() && atom_first == k {
+            edits.extend(segment_edit(lm, line, offset, &char_at, &units, &segment));
+            segment.clear();
+            atom_first = k + 1;
+            continue;
+        }
+        atom_ok &= !units[k].chars.is_empty();
+        if !char_at.contains_key(&units[k].end) {
+            continue;
+        }
+        if atom_ok {
+            segment.extend(atom_first..=k);
+        } else {
+            edits.extend(segment_edit(lm, line, offset, &char_at, &units, &segment));
+            segment.clear();
+        }
+        atom_first = k + 1;
+        atom_ok = true;
+    }
+    edits.extend(segment_edit(lm, line, offset, &char_at, &units, &segment));
+    edits
+}
+
+/// The edit a run of well-decoded units makes, if the model prefers it clearly.
+fn segment_edit(
+    lm: &CharModel,
+    line: &[char],
+    offset: usize,
+    char_at: &HashMap<usize, usize>,
+    units: &[Unit],
+    segment: &[usize],
+) -> Option<Edit> {
+    let unit_run = &units[*segment.first()?..=*segment.last()?];
+    // Trim units that decode to what the damaged text already says (ASCII) at both ends.
+    let same = |u: &Unit| u.chars.len() == 1 && u.end - u.start == 1 && u.chars[0].is_ascii();
+    let lead = unit_run.iter().take_while(|u| same(u)).count();
+    let trail = unit_run[lead..]
+        .iter()
+        .rev()
+        .take_while(|u| same(u))
+        .count();
+    let unit_run = &unit_run[lead..unit_run.len() - trail];
+    let first = unit_run.first()?;
+    let last = unit_run.last()?;
+    let start = offset + char_at.get(&first.start)?;
+    let end = offset + char_at.get(&last.end)?;
+    // Whitespace is no context: the model has no counts for it.
+    let before = start
+        .checked_sub(1)
+        .map(|p| line[p])
+        .filter(|c| !c.is_whitespace());
+    let after = line.get(end).copied().filter(|c| !c.is_whitespace());
+    let (text, inferred) = resolve(lm, before, unit_run, after);
+    let damaged = &line[start..end];
+    // One character alone is too little evidence: a rare real character can read as another.
+    if text == damaged || damaged.iter().filter(|c| !c.is_ascii()).count() < MIN_DAMAGED_CHARS {
+        return None;
+    }
+    // A short run must come out as characters the model knows well (not 彳青 from 蒐獵).
+    let short = damaged.iter().filter(|c| !c.is_ascii()).count() < SHORT_RUN_CHARS;
+    if short
+        && text
+            .iter()
+            .any(|&c| !c.is_ascii() && lm.count(c) < COMMON_COUNT)
+    {
+        return None;
+    }
+    let old = mean_in_context(lm, before, damaged, after);
+    let new = mean_in_context(lm, before, &text, after);
+    let gain = new - old;
+    (gain >= MIN_GAIN && old <= DAMAGED_AT_MOST && new >= REPAIRED_AT_LEAST).then_some(Edit {
+        start,
+        end,
+        text,
+        inferred,
+        gain,
+    })
+}
+
+/// Repair one line; `None` when nothing in it is mis-decoded.
+fn repair_line(lm: &CharModel, line: &str, fixes: &mut FixLog) -> Option<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let weight =
+        |edits: &[Edit]| -> f64 { edits.iter().map(|e| e.gain * e.text.len() as f64).sum() };
+    let edits = FAMILIES
+        .iter()
+        .map(|&family| edits_for(lm, &chars, family))
+        .filter(|edits| !edits.is_empty())
+        .max_by(|a, b| weight(a).total_cmp(&weight(b)))?;
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    for edit in &edits {
+        out.extend(&chars[i..edit.start]);
+        let before: String = chars[edit.start..edit.end].iter().collect();
+        let after: String = edit.text.iter().collect();
+        fixes.record(FixKind::Misdecoded, &before, &after);
+        for c in &edit.inferred {
+            fixes.record(FixKind::Inferred, "\u{FFFD}", &c.to_string());
+        }
+        out.push_str(&after);
+        i = edit.end;
+    }
+    out.extend(&chars[i..]);
+    Some(out)
+}
+
+/// Whether anything in `text` could be mojibake at all: a cheap screen before any encoding.
+fn worth_a_look(text: &str) -> bool {
+    !text.is_ascii()
+}
+
+/// Re-decode mis-decoded runs; `None` when there are none.
+pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
+    if !worth_a_look(text) {
+        return None;
+    }
+    let lm = model();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    for line in text.split_inclusive('\n') {
+        let (body, end) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        match repair_line(lm, body, fixes) {
+            Some(repaired) => {
+                out.push_str(&repaired);
+                changed = true;
+            }
+            None => out.push_str(body),
+        }
+        out.push_str(end);
+    }
+    changed.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(input: &str) -> String {
+        let mut fixes = FixLog::default();
+        repair(input, &mut fixes).unwrap_or_else(|| input.to_string())
+    }
+
+    #[test]
+    fn repairs_each_family() {
+        for (input, want) in [
+            ("鍙戝竷", "发布"),
+            ("æ–°å\u{8d}Žç¤¾", "新华社"),
+            ("±±¾©ÊÐ", "北京市"),
+        ] {
+            assert_eq!(fixed(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn leaves_clean_text_alone() {
+        for input in [
+            "新华社北京7月9日电",
+            "Floyd–Steinberg dithering, café, naïve, Müller",
+            "饕餮 魑魅魍魉",
+            "© 2024 · ½ km²",
+            "https://example.com/a?b=1",
+            "😀 ＡＢＣ１２３",
+        ] {
+            assert_eq!(fixed(input), input);
+        }
+    }
+}
