@@ -106,9 +106,42 @@ impl FromIterator<char> for CharSet {
 
 /// The Traditional → Simplified converter; build it once (see [`converter`]).
 pub struct Converter {
-    passes: [Pass; 3],
+    /// The automata, built on the first text that needs converting (a few milliseconds that
+    /// Simplified input never pays).
+    passes: OnceLock<[Pass; 3]>,
     traditional_only: CharSet,
     simplified_only: CharSet,
+}
+
+/// TSCharactersExt: the rare simplified forms OpenCC keeps apart, consulted first.
+fn ext_table() -> Vec<(&'static str, &'static str)> {
+    dicts::tofu_risk_rows(dicts::TS_CHARACTERS)
+        .filter_map(|(k, v)| v.split(' ').find(|x| *x != k).map(|x| (k, x)))
+        .collect()
+}
+
+/// The three conversion passes: compatibility ideographs, variants, Traditional → Simplified.
+fn build_passes() -> [Pass; 3] {
+    let ts_phrases = table(dicts::TS_PHRASES);
+    // A phrase's output converts to itself: 楊聯陞 → 杨联陞 keeps its 陞, and so must a second
+    // conversion of 杨联陞, or cleaning clean output would change it.
+    let phrase_outputs: Vec<_> = ts_phrases.iter().map(|&(_, v)| (v, v)).collect();
+    [
+        Pass::build(&[table(dicts::CJK_COMPATIBILITY)]),
+        Pass::build(&[
+            table(dicts::CONVERT_OVERRIDES),
+            table(dicts::TW_VARIANTS_REV_PHRASES),
+            table(dicts::HK_VARIANTS_REV_PHRASES),
+            table(dicts::TW_VARIANTS_REV),
+            table(dicts::HK_VARIANTS_REV),
+        ]),
+        Pass::build(&[
+            ts_phrases,
+            phrase_outputs,
+            ext_table(),
+            table(dicts::TS_CHARACTERS),
+        ]),
+    ]
 }
 
 /// Rows of a table as `(key, first value)`.
@@ -119,31 +152,7 @@ fn table(text: &'static str) -> Vec<(&'static str, &'static str)> {
 impl Converter {
     /// Parse the embedded tables and build the automata (a few milliseconds).
     pub fn new() -> Self {
-        let ts_phrases = table(dicts::TS_PHRASES);
-        // A phrase's output converts to itself: 楊聯陞 → 杨联陞 keeps its 陞, and so must a
-        // second conversion of 杨联陞, or cleaning clean output would change it.
-        let phrase_outputs: Vec<_> = ts_phrases.iter().map(|&(_, v)| (v, v)).collect();
-        // TSCharactersExt: the rare simplified forms OpenCC keeps apart, consulted first.
-        let ts_ext: Vec<_> = dicts::tofu_risk_rows(dicts::TS_CHARACTERS)
-            .filter_map(|(k, v)| v.split(' ').find(|x| *x != k).map(|x| (k, x)))
-            .collect();
-        let ext_keys: Vec<&str> = ts_ext.iter().map(|&(k, _)| k).collect();
-        let passes = [
-            Pass::build(&[table(dicts::CJK_COMPATIBILITY)]),
-            Pass::build(&[
-                table(dicts::CONVERT_OVERRIDES),
-                table(dicts::TW_VARIANTS_REV_PHRASES),
-                table(dicts::HK_VARIANTS_REV_PHRASES),
-                table(dicts::TW_VARIANTS_REV),
-                table(dicts::HK_VARIANTS_REV),
-            ]),
-            Pass::build(&[
-                ts_phrases,
-                phrase_outputs,
-                ts_ext,
-                table(dicts::TS_CHARACTERS),
-            ]),
-        ];
+        let ext_keys: Vec<&str> = ext_table().into_iter().map(|(k, _)| k).collect();
         let single = |k: &str| {
             let mut chars = k.chars();
             match (chars.next(), chars.next()) {
@@ -173,7 +182,7 @@ impl Converter {
             .filter(|c| !ts_keys.contains(c))
             .collect();
         Converter {
-            passes,
+            passes: OnceLock::new(),
             traditional_only,
             simplified_only,
         }
@@ -202,7 +211,7 @@ impl Converter {
     /// point, but not quite: prefer [`Converter::convert`], which leaves it alone).
     pub fn to_simplified(&self, text: &str) -> String {
         let mut current = std::borrow::Cow::Borrowed(text);
-        for pass in &self.passes {
+        for pass in self.passes.get_or_init(build_passes) {
             if let Some(next) = pass.apply(&current) {
                 current = std::borrow::Cow::Owned(next);
             }

@@ -27,7 +27,7 @@
 //! assert_eq!(zhnews::repair::misdecode::repair("Müller 在饕餮之夜", &mut fixes), None);
 //! ```
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use encoding_rs::{BIG5, Encoding, GB18030, GBK, WINDOWS_1250, WINDOWS_1252};
@@ -93,7 +93,7 @@ const FAMILIES: [(Wrong, Right); 7] = [
 
 /// A single-byte code page as a map from the characters it decodes to back to their bytes.
 fn single_byte_table(encoding: &'static Encoding, latin1: bool) -> HashMap<char, u8> {
-    let mut table = HashMap::new();
+    let mut table = HashMap::default();
     for byte in 0x80..=0xFFu8 {
         let one = [byte];
         let (text, _) = encoding.decode_without_bom_handling(&one);
@@ -129,8 +129,8 @@ fn big5_legacy() -> &'static Big5Legacy {
     static TABLE: OnceLock<Big5Legacy> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = Big5Legacy {
-            encode: HashMap::new(),
-            decode: HashMap::new(),
+            encode: HashMap::default(),
+            decode: HashMap::default(),
         };
         for (hex, c) in crate::dicts::rows(crate::dicts::BIG5_LEGACY) {
             let (Ok(code), Some(c)) = (u16::from_str_radix(hex, 16), c.chars().next()) else {
@@ -497,7 +497,7 @@ fn stretch_edits(
 ) -> Vec<Edit> {
     let mut bytes = Vec::new();
     // char_at[b] = index (in the stretch) of the char starting at byte b, if one does.
-    let mut char_at: HashMap<usize, usize> = HashMap::new();
+    let mut char_at: HashMap<usize, usize> = HashMap::default();
     for (k, e) in encoded.iter().enumerate() {
         char_at.insert(bytes.len(), k);
         bytes.extend(e.iter().flatten().copied());

@@ -11,7 +11,7 @@
 //! assert!(lm.mean_log_prob("为了能让老百姓") > lm.mean_log_prob("睘榱四茏尷习傩者") + 4.0);
 //! ```
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::dicts::{self, first_value, rows};
@@ -34,8 +34,8 @@ pub struct CharModel {
 impl CharModel {
     /// Parse the embedded counts.
     pub fn new() -> Self {
-        let mut unigrams = HashMap::new();
-        let mut bigrams = HashMap::new();
+        let mut unigrams = HashMap::default();
+        let mut bigrams = HashMap::default();
         let mut total = 0.0;
         for (key, count) in rows(dicts::CHAR_LM) {
             let Ok(count) = count.trim().parse::<u32>() else {
