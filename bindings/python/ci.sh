@@ -13,6 +13,6 @@ cargo build --release --manifest-path "$root/Cargo.toml" --bin zhnews
 export ZHNEWS_CLI="$CARGO_TARGET_DIR/release/zhnews"
 
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/python" -m pip install --quiet --upgrade maturin pytest
+"$venv/bin/python" -m pip install --quiet maturin pytest
 VIRTUAL_ENV="$venv" PATH="$venv/bin:$PATH" maturin develop --release --quiet
 "$venv/bin/python" -m pytest -q tests
