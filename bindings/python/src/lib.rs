@@ -86,7 +86,8 @@ struct Analyzer {
 #[pymethods]
 impl Analyzer {
     #[new]
-    #[pyo3(signature = (convert = true, tokens = false, max_bytes = 64 * 1024 * 1024))]
+    // 64 MiB, written out so that `inspect.signature` shows it.
+    #[pyo3(signature = (convert = true, tokens = false, max_bytes = 67108864))]
     fn new(convert: bool, tokens: bool, max_bytes: usize) -> Self {
         Analyzer {
             inner: zhnews::Analyzer::with_options(AnalyzerOptions {
