@@ -1,0 +1,254 @@
+//! Python bindings for zhnews: the `zhnews` module.
+//!
+//! One class, `Analyzer`, over [`zhnews::Analyzer`]. Results cross into Python as the CLI's
+//! JSON: the `Analysis` is serialised with serde_json (the same code path as
+//! `zhnews analyze`) and parsed with Python's `json.loads`, so a dict here and a line of
+//! `zhnews analyze --jsonl` hold the same keys, in the same order, with the same values.
+//! Errors become `zhnews.ZhnewsError` (a `ValueError`) whose `.kind` is the error record's
+//! `kind` (`binary`, `too_large`, …).
+
+use pyo3::create_exception;
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList, PyString};
+use rayon::prelude::*;
+use serde_json::{Value, json};
+use zhnews::segment::segmenter;
+use zhnews::{Analysis, AnalyzerOptions, Error};
+
+create_exception!(
+    zhnews,
+    ZhnewsError,
+    PyValueError,
+    "An input zhnews cannot analyse. `.kind` is the machine-readable kind of the CLI's error \
+     record: \"binary\", \"too_large\", \"io\"."
+);
+
+/// The Python exception for a library error, carrying its kind.
+fn to_py_err(py: Python<'_>, error: &Error) -> PyErr {
+    let err = ZhnewsError::new_err(error.to_string());
+    // Setting an attribute on a fresh exception instance cannot fail in practice; if it
+    // did, the exception without `.kind` is still the right one to raise.
+    let _ = err.value(py).setattr("kind", error.kind());
+    err
+}
+
+/// The JSON text of one analysis, with the caller's id, as the CLI writes it.
+fn to_json(mut analysis: Analysis, id: &Value) -> String {
+    analysis.id = id.clone();
+    serde_json::to_string(&analysis).expect("an Analysis always serialises")
+}
+
+/// The CLI's error record for a failed input in a batch.
+fn error_json(error: &Error, id: &Value) -> String {
+    json!({
+        "schema": zhnews::analysis::SCHEMA,
+        "id": id,
+        "error": {"kind": error.kind(), "message": error.to_string()},
+    })
+    .to_string()
+}
+
+/// Parse JSON text with Python's own parser, so the dict is plain Python data.
+fn loads<'py>(py: Python<'py>, json_text: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("json")?.getattr("loads")?.call1((json_text,))
+}
+
+/// A Python id (`None`, `str` or `int`) as the JSON value the output carries.
+fn id_value(id: Option<&Bound<'_, PyAny>>) -> PyResult<Value> {
+    let Some(id) = id else {
+        return Ok(Value::Null);
+    };
+    if id.is_none() {
+        Ok(Value::Null)
+    } else if let Ok(s) = id.cast::<PyString>() {
+        Ok(Value::String(s.to_cow()?.into_owned()))
+    } else if let Ok(n) = id.extract::<i64>() {
+        Ok(Value::from(n))
+    } else {
+        Err(PyTypeError::new_err("id must be None, a str or an int"))
+    }
+}
+
+/// Runs the zhnews pipeline. Build one and reuse it: the tables load once per process.
+///
+/// Args:
+///     convert: convert Traditional characters to Simplified (the CLI's `--no-convert`
+///         is `convert=False`).
+///     tokens: include `"tokens"` (`[{"w", "pos", "span"}]`) in each analysis (`--tokens`).
+///     max_bytes: refuse larger articles with `ZhnewsError(kind="too_large")`
+///         (`--max-bytes`, default 64 MiB).
+#[pyclass(module = "zhnews", frozen)]
+struct Analyzer {
+    inner: zhnews::Analyzer,
+}
+
+#[pymethods]
+impl Analyzer {
+    #[new]
+    // 64 MiB, written out so that `inspect.signature` shows it.
+    #[pyo3(signature = (convert = true, tokens = false, max_bytes = 67108864))]
+    fn new(convert: bool, tokens: bool, max_bytes: usize) -> Self {
+        Analyzer {
+            inner: zhnews::Analyzer::with_options(AnalyzerOptions {
+                convert,
+                tokens,
+                max_bytes,
+            }),
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        let options = self.inner.options();
+        format!(
+            "Analyzer(convert={}, tokens={}, max_bytes={})",
+            if options.convert { "True" } else { "False" },
+            if options.tokens { "True" } else { "False" },
+            options.max_bytes
+        )
+    }
+
+    /// Analyse one article given as text; returns the `zhnews/1` object as a dict.
+    ///
+    /// `id` (a str, an int or None) becomes the object's `"id"`, as a path or a record id
+    /// does in the CLI. Raises `ZhnewsError` (kind `"too_large"`) over `max_bytes`.
+    #[pyo3(signature = (text, id = None))]
+    fn analyze<'py>(
+        &self,
+        py: Python<'py>,
+        text: &str,
+        id: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let id = id_value(id)?;
+        let result = py.detach(|| self.inner.try_analyze(text).map(|a| to_json(a, &id)));
+        match result {
+            Ok(json_text) => loads(py, &json_text),
+            Err(error) => Err(to_py_err(py, &error)),
+        }
+    }
+
+    /// Analyse one article given as raw bytes in any supported encoding (UTF-8, UTF-16,
+    /// GBK/GB18030, Big5); the same as `zhnews analyze FILE`.
+    ///
+    /// Raises `ZhnewsError` with kind `"binary"` for images and other non-text bytes, and
+    /// `"too_large"` over `max_bytes`.
+    #[pyo3(signature = (data, id = None))]
+    fn analyze_bytes<'py>(
+        &self,
+        py: Python<'py>,
+        data: &Bound<'py, PyBytes>,
+        id: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let id = id_value(id)?;
+        let bytes = data.as_bytes();
+        let result = py.detach(|| self.inner.analyze_bytes(bytes).map(|a| to_json(a, &id)));
+        match result {
+            Ok(json_text) => loads(py, &json_text),
+            Err(error) => Err(to_py_err(py, &error)),
+        }
+    }
+
+    /// Analyse many articles on `threads` worker threads (default: one per core), with the
+    /// GIL released; results come back in input order.
+    ///
+    /// `ids`, when given, holds one id per text. `errors="raise"` (the default) raises the
+    /// first failure as `ZhnewsError`; `errors="record"` puts the CLI's error record
+    /// (`{"schema", "id", "error": {"kind", "message"}}`) in the failed input's place.
+    #[pyo3(signature = (texts, threads = None, ids = None, errors = "raise"))]
+    fn analyze_many<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<String>,
+        threads: Option<usize>,
+        ids: Option<Vec<Bound<'py, PyAny>>>,
+        errors: &str,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let record_errors = match errors {
+            "raise" => false,
+            "record" => true,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "errors must be \"raise\" or \"record\", not {other:?}"
+                )));
+            }
+        };
+        let ids: Vec<Value> = match ids {
+            None => vec![Value::Null; texts.len()],
+            Some(ids) if ids.len() == texts.len() => ids
+                .iter()
+                .map(|id| id_value(Some(id)))
+                .collect::<PyResult<_>>()?,
+            Some(ids) => {
+                return Err(PyValueError::new_err(format!(
+                    "{} ids for {} texts",
+                    ids.len(),
+                    texts.len()
+                )));
+            }
+        };
+        if threads == Some(0) {
+            return Err(PyValueError::new_err("threads must be at least 1"));
+        }
+        let pool = threads
+            .map(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build())
+            .transpose()
+            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        let results: Vec<Result<String, Error>> = py.detach(|| {
+            let run = || {
+                texts
+                    .par_iter()
+                    .zip(&ids)
+                    .map(|(text, id)| self.inner.try_analyze(text).map(|a| to_json(a, id)))
+                    .collect()
+            };
+            match &pool {
+                Some(pool) => pool.install(run),
+                None => run(),
+            }
+        });
+        let out = PyList::empty(py);
+        for (result, id) in results.into_iter().zip(&ids) {
+            let json_text = match result {
+                Ok(json_text) => json_text,
+                Err(error) if record_errors => error_json(&error, id),
+                Err(error) => return Err(to_py_err(py, &error)),
+            };
+            out.append(loads(py, &json_text)?)?;
+        }
+        Ok(out)
+    }
+
+    /// The repaired (and, unless `convert=False`, Simplified) text; `zhnews clean`.
+    fn clean(&self, py: Python<'_>, text: &str) -> String {
+        py.detach(|| self.inner.clean(text).text)
+    }
+
+    /// Words and their part-of-speech tags (jieba's tag set) of the cleaned text, as
+    /// `zhnews segment --json` gives them: `[("本溪市", "ns"), ("公安局", "nt"), …]`.
+    fn segment(&self, py: Python<'_>, text: &str) -> Vec<(String, &'static str)> {
+        py.detach(|| {
+            let text = self.inner.clean(text).text;
+            segmenter()
+                .tag(&text)
+                .iter()
+                .map(|t| (t.word(&text).to_owned(), t.pos))
+                .collect()
+        })
+    }
+}
+
+/// Clean, structured data from scraped Chinese government news (schema `zhnews/1`).
+///
+/// >>> import zhnews
+/// >>> analyzer = zhnews.Analyzer()
+/// >>> analyzer.clean("關鍵詞:聽民聲,,大調(diào)研")
+/// '关键词：听民声，大调研'
+#[pymodule]
+#[pyo3(name = "zhnews")]
+fn zhnews_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("SCHEMA", zhnews::analysis::SCHEMA)?;
+    m.add_class::<Analyzer>()?;
+    m.add("ZhnewsError", m.py().get_type::<ZhnewsError>())?;
+    Ok(())
+}
