@@ -47,6 +47,34 @@ impl Serialize for Span {
     }
 }
 
+/// Spans sorted by start, for overlap queries that stay fast on long texts: a query looks only
+/// at spans that start within reach (the longest span's length) of the queried one.
+#[derive(Debug, Clone, Default)]
+pub struct SpanIndex {
+    spans: Vec<(Span, usize)>,
+    longest: usize,
+}
+
+impl SpanIndex {
+    /// Index `spans`; queries answer with positions in this sequence.
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> Self {
+        let mut spans: Vec<(Span, usize)> = spans.into_iter().zip(0..).collect();
+        spans.sort_by_key(|(s, _)| s.start);
+        let longest = spans.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
+        SpanIndex { spans, longest }
+    }
+
+    /// Positions of the spans that share at least one char with `span`.
+    pub fn overlapping(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let hi = self.spans.partition_point(|(s, _)| s.start < span.end);
+        let lo = self.spans[..hi].partition_point(|(s, _)| s.start + self.longest <= span.start);
+        self.spans[lo..hi]
+            .iter()
+            .filter(move |(s, _)| s.end > span.start && s.start < span.end)
+            .map(|&(_, i)| i)
+    }
+}
+
 /// The chars of `text` covered by `span` (empty when the span lies outside the text).
 pub fn char_slice(text: &str, span: Span) -> &str {
     let mut indices = text.char_indices().map(|(i, _)| i).chain([text.len()]);
@@ -286,6 +314,16 @@ mod tests {
         assert_eq!(fixes.len(), 2);
         assert_eq!(fixes[0].count, 2);
         assert_eq!(fixes[1].kind, FixKind::PinyinAnnotation);
+    }
+
+    #[test]
+    fn span_index_finds_overlaps() {
+        let index = SpanIndex::new([Span::new(10, 12), Span::new(0, 5), Span::new(4, 8)]);
+        let mut got: Vec<usize> = index.overlapping(Span::new(4, 11)).collect();
+        got.sort();
+        assert_eq!(got, [0, 1, 2]);
+        assert_eq!(index.overlapping(Span::new(8, 10)).count(), 0);
+        assert_eq!(index.overlapping(Span::new(5, 6)).collect::<Vec<_>>(), [2]);
     }
 
     #[test]

@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 use serde::{Serialize, Serializer};
 
 use crate::dicts::{self, rows};
-use crate::document::{Span, Token};
+use crate::document::{Span, SpanIndex, Token};
 use crate::numbers::{self, NumberKind};
 
 /// How a figure is approximate.
@@ -152,6 +152,7 @@ pub fn find(text: &str, tokens: &[Token], sections: &[Span]) -> Vec<Statistic> {
     let units = units();
     let mut out: Vec<Statistic> = Vec::new();
     let dates = crate::dates::find(text, None);
+    let date_index = SpanIndex::new(dates.iter().map(|d| d.span));
     for number in numbers::find(text) {
         if matches!(number.kind, NumberKind::Ordinal) {
             continue;
@@ -160,10 +161,7 @@ pub fn find(text: &str, tokens: &[Token], sections: &[Span]) -> Vec<Statistic> {
         if number.text == "一" || number.text == "两" {
             continue;
         }
-        if dates
-            .iter()
-            .any(|d| d.span.start < number.span.end && number.span.start < d.span.end)
-        {
+        if date_index.overlapping(number.span).next().is_some() {
             continue;
         }
         if in_quoted_name(&chars, number.span) {

@@ -16,7 +16,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::dicts::{self, rows};
-use crate::document::{Span, Token};
+use crate::document::{Span, SpanIndex, Token};
 use crate::entities::gazetteer::{Place, char_offsets};
 use crate::entities::{EntityType, Mention};
 
@@ -150,6 +150,7 @@ pub fn organizations(
         }
     }
     // Bare abbreviations: 市委 / 市政府 / 市公安局 not preceded by a place name.
+    let named = SpanIndex::new(found.iter().map(|o| o.span));
     for token in tokens {
         let Some(&level) = chars
             .get(token.span.start)
@@ -157,9 +158,9 @@ pub fn organizations(
         else {
             continue;
         };
-        let attached = found
-            .iter()
-            .any(|o| o.span.start < token.span.start && o.span.end >= token.span.end);
+        let attached = named
+            .overlapping(token.span)
+            .any(|i| found[i].span.start < token.span.start && found[i].span.end >= token.span.end);
         if !attached {
             let word: String = chars[token.span.start..token.span.end].iter().collect();
             let body: String = word.chars().skip(1).collect();

@@ -23,7 +23,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::document::{Span, Token};
+use crate::document::{Span, SpanIndex, Token};
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -116,7 +116,6 @@ pub fn extract(text: &str, tokens: &[Token]) -> Vec<Entity> {
     mentions.extend(grammar::streets(text, &places));
     mentions.extend(orgs);
     mentions.extend(grammar::works(text));
-    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
     let quoted = quoted_spans(&chars);
     let tagged: Vec<model::Mention> = model::model().tag(text);
     let learned: Vec<Mention> = tagged
@@ -138,27 +137,33 @@ pub fn extract(text: &str, tokens: &[Token]) -> Vec<Entity> {
         .collect();
     // A short form (友谊, 新建, 昆仑 are also words) stands only where the tagger saw a place
     // there too, or saw nothing and the segmenter called it a place name.
+    let short_places: HashMap<Span, usize> = places
+        .iter()
+        .filter(|p| p.short)
+        .map(|p| (p.span, p.span.start))
+        .collect();
+    let place_spans: std::collections::HashSet<Span> = places.iter().map(|p| p.span).collect();
+    let tagged_index = SpanIndex::new(tagged.iter().map(|m| m.span));
+    let token_tag: HashMap<usize, &str> = tokens.iter().map(|t| (t.span.start, t.pos)).collect();
     mentions.retain(|r| {
-        let Some(place) = places.iter().find(|p| p.span == r.span && p.short) else {
+        let Some(&start) = short_places.get(&r.span) else {
             return true;
         };
-        let seen = tagged.iter().filter(|m| overlaps(m.span, r.span));
-        let mut seen = seen.peekable();
+        let mut seen = tagged_index.overlapping(r.span).peekable();
         if seen.peek().is_none() {
-            return tokens
-                .iter()
-                .any(|t| t.span.start == place.span.start && t.pos == "ns");
+            return token_tag.get(&start) == Some(&"ns");
         }
-        seen.any(|m| m.kind == model::EntityKind::Location && m.span == r.span)
+        seen.any(|i| tagged[i].kind == model::EntityKind::Location && tagged[i].span == r.span)
     });
     // The tagger's mention replaces a rule mention it contains; any other overlap with a rule
     // mention, the rule wins (本溪市公安局联合中保公司 is two organisations).
+    let rule_index = SpanIndex::new(mentions.iter().map(|m| m.span));
     let learned: Vec<Mention> = learned
         .into_iter()
         .filter(|m| {
-            let rules: Vec<&Mention> = mentions
-                .iter()
-                .filter(|r| overlaps(r.span, m.span))
+            let rules: Vec<&Mention> = rule_index
+                .overlapping(m.span)
+                .map(|i| &mentions[i])
                 .collect();
             let contains = |r: &Mention| {
                 m.span.start <= r.span.start && r.span.end <= m.span.end && m.span != r.span
@@ -171,23 +176,23 @@ pub fn extract(text: &str, tokens: &[Token]) -> Vec<Entity> {
                 // A place inside it, and nothing else.
                 _ => rules
                     .iter()
-                    .all(|r| contains(r) && places.iter().any(|p| p.span == r.span)),
+                    .all(|r| contains(r) && place_spans.contains(&r.span)),
             }
         })
         .collect();
+    let learned_index = SpanIndex::new(learned.iter().map(|m| m.span));
     mentions.retain(|r| {
-        !learned
-            .iter()
-            .any(|m| m.span.start <= r.span.start && r.span.end <= m.span.end)
+        !learned_index
+            .overlapping(r.span)
+            .any(|i| learned[i].span.start <= r.span.start && r.span.end <= learned[i].span.end)
     });
+    let rule_index = SpanIndex::new(mentions.iter().map(|m| m.span));
     // Rule-found people the tagger missed: anonymised names (杨某) and titled ones.
     let people: Vec<Mention> = grammar::people(text, tokens)
         .into_iter()
         .filter(|p| {
-            !learned
-                .iter()
-                .chain(&mentions)
-                .any(|m| overlaps(m.span, p.span))
+            learned_index.overlapping(p.span).next().is_none()
+                && rule_index.overlapping(p.span).next().is_none()
         })
         .filter(|p| p.text.ends_with('某'))
         .collect();
