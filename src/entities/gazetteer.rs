@@ -159,8 +159,9 @@ impl Gazetteer {
         // starts and ends on token boundaries, so a hash lookup per run finds them all.
         let mut candidates: Vec<(Span, &[Entry], &str)> = Vec::new();
         for (i, first) in tokens.iter().enumerate() {
-            // Function words (的, 在, 和, punctuation, numbers) never start a place name.
-            if matches!(
+            // Function words (的, 在, 和, punctuation) never start a place name; numerals do
+            // (两岸, 六盘水), digits do not.
+            let function_word = matches!(
                 first.pos.as_bytes(),
                 b"x" | b"uj"
                     | b"ul"
@@ -173,13 +174,14 @@ impl Gazetteer {
                     | b"u"
                     | b"d"
                     | b"r"
-                    | b"m"
                     | b"q"
                     | b"y"
                     | b"e"
                     | b"o"
                     | b"eng"
-            ) {
+            );
+            let digits = text[first.bytes.0..].starts_with(|c: char| c.is_ascii_digit());
+            if function_word || digits {
                 continue;
             }
             let mut last = first;
