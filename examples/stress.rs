@@ -5,7 +5,10 @@
 use std::time::{Duration, Instant};
 
 fn main() {
-    let seconds: u64 = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(10);
+    let seconds: u64 = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10);
     let seed_text = include_str!("../samples/seed/000_c938a646bbbd01ba.txt");
     let seed = seed_text.as_bytes();
     let gbk = encoding_rs::GBK.encode(seed_text).0.into_owned();
@@ -40,7 +43,12 @@ fn main() {
         }
         if let Ok(a) = analyzer.analyze_bytes(&bytes) {
             let n = a.text.chars().count();
-            for s in a.statistics.iter().map(|s| s.span).chain(a.dates.iter().map(|d| d.span)) {
+            for s in a
+                .statistics
+                .iter()
+                .map(|s| s.span)
+                .chain(a.dates.iter().map(|d| d.span))
+            {
                 assert!(s.start <= s.end && s.end <= n, "span {s:?} outside {n}");
             }
         }

@@ -44,6 +44,8 @@ const DAMAGED_AT_MOST: f64 = -8.0;
 const REPAIRED_AT_LEAST: f64 = -9.0;
 /// A character seen fewer times than this in the counts is rare enough to suspect.
 const RARE_COUNT: u32 = 3;
+/// How far around a suspect character a mis-decoded run is looked for.
+const SUSPECT_WINDOW: usize = 64;
 /// The fewest non-ASCII characters a damaged run must have to be re-decoded.
 const MIN_DAMAGED_CHARS: usize = 2;
 /// Runs with fewer non-ASCII characters than this are short: their repair must read as
@@ -173,6 +175,33 @@ fn encode_char(wrong: Wrong, c: char) -> Option<Vec<Byte>> {
         },
         Wrong::Cp1252 => cp1252_table().get(&c).map(|&b| vec![Byte::Known(b)]),
         Wrong::Cp1250 => cp1250_table().get(&c).map(|&b| vec![Byte::Known(b)]),
+    }
+}
+
+/// Which wrong decodings a character hints at, computed once per character of a line.
+#[derive(Clone, Copy)]
+struct Suspicion {
+    /// Rare, private-use or U+FFFD: a double-byte misreading (GB18030, Big5).
+    double_byte: bool,
+    cp1252: bool,
+    cp1250: bool,
+}
+
+impl Suspicion {
+    fn of(lm: &CharModel, c: char) -> Suspicion {
+        Suspicion {
+            double_byte: is_suspect(lm, Wrong::Gb18030, c),
+            cp1252: is_suspect(lm, Wrong::Cp1252, c),
+            cp1250: is_suspect(lm, Wrong::Cp1250, c),
+        }
+    }
+
+    fn hints(self, wrong: Wrong) -> bool {
+        match wrong {
+            Wrong::Gb18030 | Wrong::Big5 => self.double_byte,
+            Wrong::Cp1252 => self.cp1252,
+            Wrong::Cp1250 => self.cp1250,
+        }
     }
 }
 
@@ -463,25 +492,51 @@ fn resolve(
 }
 
 /// The repairs `family` offers for one line.
-fn edits_for(lm: &CharModel, line: &[char], family: (Wrong, Right)) -> Vec<Edit> {
+fn edits_for(
+    lm: &CharModel,
+    line: &[char],
+    suspects: &[Suspicion],
+    family: (Wrong, Right),
+) -> Vec<Edit> {
     let wrong = family.0;
-    if !line.iter().any(|&c| is_suspect(lm, wrong, c)) {
-        return Vec::new();
+    let is_suspect = |i: usize| suspects[i].hints(wrong);
+    // Mojibake is dense in suspect characters; clean text has at most a rare name here and
+    // there. Look only at windows around the suspects, so a long clean line with one rare
+    // character is not encoded whole.
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    for p in (0..line.len()).filter(|&i| is_suspect(i)) {
+        let (a, b) = (
+            p.saturating_sub(SUSPECT_WINDOW),
+            (p + SUSPECT_WINDOW + 1).min(line.len()),
+        );
+        match windows.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => windows.push((a, b)),
+        }
     }
-    let encoded: Vec<Option<Vec<Byte>>> = line.iter().map(|&c| encode_char(wrong, c)).collect();
     let mut edits = Vec::new();
-    let mut i = 0;
-    while i < line.len() {
-        if encoded[i].is_none() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < line.len() && encoded[i].is_some() {
-            i += 1;
-        }
-        if line[start..i].iter().any(|&c| is_suspect(lm, wrong, c)) {
-            edits.extend(stretch_edits(lm, line, start, &encoded[start..i], family));
+    for (a, b) in windows {
+        let encoded: Vec<Option<Vec<Byte>>> =
+            line[a..b].iter().map(|&c| encode_char(wrong, c)).collect();
+        let mut i = 0;
+        while i < encoded.len() {
+            if encoded[i].is_none() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < encoded.len() && encoded[i].is_some() {
+                i += 1;
+            }
+            if (a + start..a + i).any(is_suspect) {
+                edits.extend(stretch_edits(
+                    lm,
+                    line,
+                    a + start,
+                    &encoded[start..i],
+                    family,
+                ));
+            }
         }
     }
     edits
@@ -605,9 +660,16 @@ fn repair_line(lm: &CharModel, line: &str, fixes: &mut FixLog) -> Option<String>
     let chars: Vec<char> = line.chars().collect();
     let weight =
         |edits: &[Edit]| -> f64 { edits.iter().map(|e| e.gain * e.text.len() as f64).sum() };
+    let suspects: Vec<Suspicion> = chars.iter().map(|&c| Suspicion::of(lm, c)).collect();
+    if !suspects
+        .iter()
+        .any(|s| s.double_byte || s.cp1252 || s.cp1250)
+    {
+        return None;
+    }
     let edits = FAMILIES
         .iter()
-        .map(|&family| edits_for(lm, &chars, family))
+        .map(|&family| edits_for(lm, &chars, &suspects, family))
         .filter(|edits| !edits.is_empty())
         .max_by(|a, b| weight(a).total_cmp(&weight(b)))?;
     let mut out = String::with_capacity(line.len());
