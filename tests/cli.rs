@@ -257,3 +257,56 @@ fn numbers_reports_text_value_kind_span_and_passes_fields_through() {
     assert_eq!(numbers[1]["value"], 81.18);
     assert_eq!(numbers[1]["kind"], "percent");
 }
+
+#[test]
+fn empty_blank_and_nul_inputs_give_results() {
+    for input in [&b""[..], b"  \n\t ", "本溪\0市公安局".as_bytes()] {
+        let out = zhnews(&["analyze"], input);
+        assert!(out.status.success(), "{input:?}");
+        let got = records(&out);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            got[0]["text"],
+            String::from_utf8_lossy(input).as_ref(),
+            "{input:?}"
+        );
+    }
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    let input: String = (0..2000)
+        .map(|i| format!("{{\"id\": {i}, \"text\": \"本溪市公安局出动民警{i}人次\"}}\n"))
+        .collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhnews"))
+        .args(["analyze", "--input", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    // Read one line, then hang up, as `zhnews … | head -1` does.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    let _ = std::io::Read::read(&mut stdout, &mut first);
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let _ = writer.join();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
+
+#[test]
+fn articles_over_the_limit_are_error_records() {
+    let out = zhnews(
+        &["analyze", "--max-bytes", "10"],
+        "本溪市公安局出动民警".as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(records(&out)[0]["error"]["kind"], "too_large");
+}
