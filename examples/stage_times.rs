@@ -32,7 +32,7 @@ fn main() {
     time("numbers", n, || zhnews::numbers::find(text));
     time("dates", n, || zhnews::dates::find(text, None));
     time("statistics", n, || {
-        zhnews::statistics::find(text, &tokens, &[])
+        zhnews::statistics::find(text, &tokens, &[], &zhnews::dates::find(text, None))
     });
     time("places", n, || {
         zhnews::entities::gazetteer::gazetteer().find(text, &tokens)

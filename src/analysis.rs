@@ -223,8 +223,8 @@ impl Analyzer {
         let article_keywords = keywords(text, &document.tokens, ARTICLE_KEYWORDS);
         let entities = crate::entities::extract(text, &document.tokens);
         let section_spans: Vec<Span> = sections.iter().map(|s| s.span).collect();
-        let statistics = crate::statistics::find(text, &document.tokens, &section_spans);
         let dates = crate::dates::find(text, structure.meta.published.as_deref());
+        let statistics = crate::statistics::find(text, &document.tokens, &section_spans, &dates);
         let quoted_terms = crate::entities::quoted_terms(text);
         let tokens = self.options.tokens.then(|| {
             document

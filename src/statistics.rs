@@ -12,7 +12,8 @@
 //! ```
 //! let text = "共出动民警1872人次、辅警393人次，受理有效警情7.7万余起。";
 //! let tokens = zhnews::segment::segmenter().tag(text);
-//! let stats = zhnews::statistics::find(text, &tokens, &[]);
+//! let dates = zhnews::dates::find(text, None);
+//! let stats = zhnews::statistics::find(text, &tokens, &[], &dates);
 //! assert_eq!(stats[1].subject.as_deref(), Some("辅警"));
 //! assert_eq!(stats[1].predicate.as_deref(), Some("出动"));
 //! assert_eq!((stats[2].value, stats[2].unit.as_deref()), (77000.0, Some("起")));
@@ -147,11 +148,18 @@ fn in_quoted_name(chars: &[char], span: Span) -> bool {
 }
 
 /// Every statistic in `text`; `sections` are the section spans (for the `section` index).
-pub fn find(text: &str, tokens: &[Token], sections: &[Span]) -> Vec<Statistic> {
+///
+/// `dates` are the article's dates (from [`crate::dates::find`]): figures inside them are not
+/// statistics.
+pub fn find(
+    text: &str,
+    tokens: &[Token],
+    sections: &[Span],
+    dates: &[crate::dates::DateMention],
+) -> Vec<Statistic> {
     let chars: Vec<char> = text.chars().collect();
     let units = units();
     let mut out: Vec<Statistic> = Vec::new();
-    let dates = crate::dates::find(text, None);
     let date_index = SpanIndex::new(dates.iter().map(|d| d.span));
     for number in numbers::find(text) {
         if matches!(number.kind, NumberKind::Ordinal) {
@@ -295,17 +303,6 @@ const QUANTIFIERS: &[&str] = &[
     "全部", "所有", "总计", "合计", "共计", "累计", "总共", "其中", "全都",
 ];
 
-/// The chars of a token, as a `String`.
-trait WordIn {
-    fn word_in(&self, chars: &[char]) -> String;
-}
-
-impl WordIn for Token {
-    fn word_in(&self, chars: &[char]) -> String {
-        chars[self.span.start..self.span.end].iter().collect()
-    }
-}
-
 fn is_noun(pos: &str) -> bool {
     matches!(pos.as_bytes(), [b'n', ..] | b"vn" | b"j" | b"l")
 }
@@ -358,12 +355,12 @@ fn subject(
         let mut at = end;
         for (i, t) in tokens.iter().enumerate().skip(first_after) {
             // A verb-tagged word ends the noun phrase when a verb follows it: 组织达到.
-            let noun_use = NOMINAL_VERBS.contains(&t.word_in(chars).as_str())
+            let noun_use = NOMINAL_VERBS.contains(&text_of(t.span).as_str())
                 && at > end
                 && tokens
                     .get(i + 1)
                     .is_some_and(|next| next.pos.starts_with('v'));
-            let quantifier = QUANTIFIERS.contains(&t.word_in(chars).as_str());
+            let quantifier = QUANTIFIERS.contains(&text_of(t.span).as_str());
             if t.span.start != at || quantifier || !(is_noun(t.pos) || noun_use) {
                 break;
             }
@@ -410,7 +407,7 @@ fn subject(
     if let Some(t) = first_before.checked_sub(1).map(|i| &tokens[i])
         && t.span.end == number.start
         && is_noun(t.pos)
-        && !QUANTIFIERS.contains(&t.word_in(chars).as_str())
+        && !QUANTIFIERS.contains(&text_of(t.span).as_str())
         && t.span.len() >= 2
     {
         return (Some(text_of(t.span)), Some(t.span));
@@ -473,7 +470,8 @@ mod tests {
     use crate::segment::segmenter;
 
     fn stats(text: &str) -> Vec<Statistic> {
-        find(text, &segmenter().tag(text), &[])
+        let dates = crate::dates::find(text, None);
+        find(text, &segmenter().tag(text), &[], &dates)
     }
 
     #[test]
