@@ -514,8 +514,7 @@ mod tests {
     use super::*;
 
     fn fixed(input: &str) -> String {
-        let mut fixes = FixLog::default();
-        repair(input, &mut fixes).unwrap_or_else(|| input.to_string())
+        crate::repair::applied(repair, input)
     }
 
     #[test]

@@ -59,3 +59,9 @@ pub fn is_chinese_punctuation(c: char) -> bool {
         | 0xFF5B..=0xFF65)
         || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
 }
+
+/// A pass's output for `input`, or `input` itself when the pass changes nothing.
+#[cfg(test)]
+pub(crate) fn applied(pass: Pass, input: &str) -> String {
+    pass(input, &mut FixLog::default()).unwrap_or_else(|| input.to_string())
+}
