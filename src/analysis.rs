@@ -195,6 +195,12 @@ impl Analyzer {
         self.finish(self.clean(text))
     }
 
+    /// Repair and convert text, refusing it when it exceeds the size limit.
+    pub fn try_clean(&self, text: &str) -> Result<Document> {
+        self.check_size(text.len())?;
+        Ok(self.clean(text))
+    }
+
     /// Analyse text, refusing it when it exceeds the size limit.
     pub fn try_analyze(&self, text: &str) -> Result<Analysis> {
         self.check_size(text.len())?;

@@ -306,15 +306,7 @@ impl Context {
     fn clean(&self, payload: &Payload) -> Result<Document, Error> {
         match payload {
             Payload::Bytes(bytes) => self.analyzer.clean_bytes(bytes),
-            Payload::Text(text) => {
-                if text.len() > self.analyzer.options().max_bytes {
-                    return Err(Error::TooLarge {
-                        size: text.len(),
-                        limit: self.analyzer.options().max_bytes,
-                    });
-                }
-                Ok(self.analyzer.clean(text))
-            }
+            Payload::Text(text) => self.analyzer.try_clean(text),
         }
     }
 

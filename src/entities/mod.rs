@@ -137,21 +137,18 @@ pub fn extract(text: &str, tokens: &[Token]) -> Vec<Entity> {
         .collect();
     // A short form (友谊, 新建, 昆仑 are also words) stands only where the tagger saw a place
     // there too, or saw nothing and the segmenter called it a place name.
-    let short_places: HashMap<Span, usize> = places
-        .iter()
-        .filter(|p| p.short)
-        .map(|p| (p.span, p.span.start))
-        .collect();
+    let short_places: std::collections::HashSet<Span> =
+        places.iter().filter(|p| p.short).map(|p| p.span).collect();
     let place_spans: std::collections::HashSet<Span> = places.iter().map(|p| p.span).collect();
     let tagged_index = SpanIndex::new(tagged.iter().map(|m| m.span));
     let token_tag: HashMap<usize, &str> = tokens.iter().map(|t| (t.span.start, t.pos)).collect();
     mentions.retain(|r| {
-        let Some(&start) = short_places.get(&r.span) else {
+        if !short_places.contains(&r.span) {
             return true;
-        };
+        }
         let mut seen = tagged_index.overlapping(r.span).peekable();
         if seen.peek().is_none() {
-            return token_tag.get(&start) == Some(&"ns");
+            return token_tag.get(&r.span.start) == Some(&"ns");
         }
         seen.any(|i| tagged[i].kind == model::EntityKind::Location && tagged[i].span == r.span)
     });
