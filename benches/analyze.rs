@@ -1,29 +1,45 @@
-//! Throughput of `analyze` (and of its stages) on the seed article and on ~1 MB of sample
-//! articles, beside jieba-rs `tag` alone on the same text. Criterion prints MiB/s.
+//! Throughput of `analyze` and of each of its stages, beside jieba-rs `tag` alone on the same
+//! text. Criterion prints MiB/s.
 //!
-//!     cargo bench --bench analyze
+//!     cargo bench --bench analyze                 # everything
+//!     cargo bench --bench analyze -- corpus/      # one group
+//!
+//! Groups:
+//! - `corpus`: the sample articles (Simplified, Traditional and the seed), one article at a time,
+//!   as a crawler calls the library. The issue-8 ratio is `corpus/analyze + json` over
+//!   `corpus/jieba-rs tag alone`.
+//! - `seed`: the scraped seed article, damaged and clean.
+//! - `1MB`: the Simplified samples repeated to about 1 MB as one text.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use zhnews::Analyzer;
+use zhnews::entities::{gazetteer, grammar, model};
 
 const SEED: &str = include_str!("../samples/seed/000_c938a646bbbd01ba.txt");
 const SEED_CLEAN: &str = include_str!("../samples/seed/000_c938a646bbbd01ba.clean.txt");
 
-/// The Simplified sample articles, repeated to about 1 MB.
-fn megabyte() -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/zh-hans");
+/// The `.txt` articles in `samples/<dir>`, in name order.
+fn articles(dir: &str) -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(dir);
     let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
+        .expect("samples directory")
+        .map(|e| e.expect("directory entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     paths.sort();
-    let articles: Vec<String> = paths
+    paths
         .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
+        .map(|p| std::fs::read_to_string(p).expect("UTF-8 sample"))
+        .collect()
+}
+
+/// The Simplified sample articles, repeated to about 1 MB.
+fn megabyte() -> String {
+    let articles = articles("zh-hans");
     let mut text = String::new();
     while text.len() < 1_000_000 {
         for article in &articles {
@@ -34,13 +50,100 @@ fn megabyte() -> String {
     text
 }
 
-fn bench(c: &mut Criterion) {
+fn bench_corpus(c: &mut Criterion) {
+    let analyzer = Analyzer::new();
+    let segmenter = zhnews::segment::segmenter();
+    let jieba = segmenter.jieba();
+    let mut raw = articles("zh-hans");
+    raw.extend(articles("zh-hant"));
+    raw.push(SEED.to_string());
+    // Stages after cleaning run on the cleaned text, as in `analyze`.
+    let texts: Vec<String> = raw.iter().map(|a| analyzer.clean(a).text).collect();
+    let tokens: Vec<_> = texts.iter().map(|t| segmenter.tag(t)).collect();
+    let places: Vec<_> = texts
+        .iter()
+        .zip(&tokens)
+        .map(|(t, k)| gazetteer::gazetteer().find(t, k))
+        .collect();
+    let dates: Vec<_> = texts.iter().map(|t| zhnews::dates::find(t, None)).collect();
+    black_box(model::model());
+
+    let mut group = c.benchmark_group("corpus");
+    group.throughput(Throughput::Bytes(
+        texts.iter().map(|t| t.len() as u64).sum(),
+    ));
+    let each = |f: &dyn Fn(usize) -> usize| (0..texts.len()).map(f).sum::<usize>();
+    group.bench_function("jieba-rs tag alone", |b| {
+        b.iter(|| each(&|i| jieba.tag(black_box(&texts[i]), true).len()))
+    });
+    group.bench_function("analyze + json", |b| {
+        b.iter(|| {
+            each(&|i| {
+                let analysis = analyzer.analyze(black_box(&raw[i]));
+                serde_json::to_string(&analysis).map_or(0, |s| s.len())
+            })
+        })
+    });
+    group.bench_function("analyze", |b| {
+        b.iter(|| each(&|i| analyzer.analyze(black_box(&raw[i])).text.len()))
+    });
+    group.bench_function("clean", |b| {
+        b.iter(|| each(&|i| analyzer.clean(black_box(&raw[i])).text.len()))
+    });
+    group.bench_function("segment", |b| {
+        b.iter(|| each(&|i| segmenter.tag(black_box(&texts[i])).len()))
+    });
+    group.bench_function("structure", |b| {
+        b.iter(|| {
+            each(&|i| {
+                zhnews::structure::analyze(black_box(&texts[i]))
+                    .sections
+                    .len()
+            })
+        })
+    });
+    group.bench_function("keywords", |b| {
+        b.iter(|| each(&|i| zhnews::keywords::keywords(&texts[i], &tokens[i], 10).len()))
+    });
+    group.bench_function("numbers", |b| {
+        b.iter(|| each(&|i| zhnews::numbers::find(black_box(&texts[i])).len()))
+    });
+    group.bench_function("dates", |b| {
+        b.iter(|| each(&|i| zhnews::dates::find(black_box(&texts[i]), None).len()))
+    });
+    group.bench_function("statistics", |b| {
+        b.iter(|| each(&|i| zhnews::statistics::find(&texts[i], &tokens[i], &[], &dates[i]).len()))
+    });
+    group.bench_function("entities", |b| {
+        b.iter(|| each(&|i| zhnews::entities::extract(&texts[i], &tokens[i]).len()))
+    });
+    group.bench_function("entities: places", |b| {
+        b.iter(|| each(&|i| gazetteer::gazetteer().find(&texts[i], &tokens[i]).len()))
+    });
+    group.bench_function("entities: organisations", |b| {
+        b.iter(|| each(&|i| grammar::organizations(&texts[i], &tokens[i], &places[i], None).len()))
+    });
+    group.bench_function("entities: streets", |b| {
+        b.iter(|| each(&|i| grammar::streets(&texts[i], &places[i]).len()))
+    });
+    group.bench_function("entities: people", |b| {
+        b.iter(|| each(&|i| grammar::people(&texts[i], &tokens[i]).len()))
+    });
+    group.bench_function("entities: works", |b| {
+        b.iter(|| each(&|i| grammar::works(&texts[i]).len()))
+    });
+    group.bench_function("entities: model", |b| {
+        b.iter(|| each(&|i| model::model().tag(black_box(&texts[i])).len()))
+    });
+    group.bench_function("quoted terms", |b| {
+        b.iter(|| each(&|i| zhnews::entities::quoted_terms(&texts[i]).len()))
+    });
+    group.finish();
+}
+
+fn bench_seed(c: &mut Criterion) {
     let analyzer = Analyzer::new();
     let jieba = zhnews::segment::segmenter().jieba();
-    // Load every table before timing.
-    black_box(analyzer.analyze(SEED));
-    let big = megabyte();
-
     let mut group = c.benchmark_group("seed");
     group.throughput(Throughput::Bytes(SEED.len() as u64));
     group.bench_function("analyze (scraped, Traditional, damaged)", |b| {
@@ -53,18 +156,19 @@ fn bench(c: &mut Criterion) {
     group.bench_function("analyze (clean Simplified)", |b| {
         b.iter(|| analyzer.analyze(black_box(SEED_CLEAN)))
     });
+    group.bench_function("clean (clean Simplified)", |b| {
+        b.iter(|| analyzer.clean(black_box(SEED_CLEAN)))
+    });
     group.bench_function("jieba-rs tag alone (clean)", |b| {
         b.iter(|| jieba.tag(black_box(SEED_CLEAN), true))
     });
-    let tokens = zhnews::segment::segmenter().tag(SEED_CLEAN);
-    group.bench_function("structure (clean)", |b| {
-        b.iter(|| zhnews::structure::analyze(black_box(SEED_CLEAN)))
-    });
-    group.bench_function("keywords (clean)", |b| {
-        b.iter(|| zhnews::keywords::keywords(black_box(SEED_CLEAN), &tokens, 10))
-    });
     group.finish();
+}
 
+fn bench_megabyte(c: &mut Criterion) {
+    let analyzer = Analyzer::new();
+    let jieba = zhnews::segment::segmenter().jieba();
+    let big = megabyte();
     let mut group = c.benchmark_group("1MB");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(big.len() as u64));
@@ -80,5 +184,5 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+criterion_group!(benches, bench_corpus, bench_seed, bench_megabyte);
 criterion_main!(benches);

@@ -45,6 +45,9 @@ fn main() {
     time("streets", n, || grammar::streets(text, &places));
     time("people", n, || grammar::people(text, &tokens));
     time("works", n, || grammar::works(text));
+    time("ner model", n, || {
+        zhnews::entities::model::model().tag(text)
+    });
     time("entities", n, || zhnews::entities::extract(text, &tokens));
     time("quoted", n, || zhnews::entities::quoted_terms(text));
     time("analyze", n, || zhnews::Analyzer::new().analyze(text));

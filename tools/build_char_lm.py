@@ -80,7 +80,9 @@ def render(uni, bi, threshold, header_fn):
         if v >= threshold and not (is_bad(k[0]) or is_bad(k[1])):
             entries.append((k, v))
             nb += 1
-    entries.sort(key=lambda kv: kv[0])  # Python str order == code point order
+    # Unigrams first (the loader reads them alone and stops at the first bigram), each
+    # group in code point order (Python str order).
+    entries.sort(key=lambda kv: (len(kv[0]), kv[0]))
     body = "".join("%s\t%d\n" % kv for kv in entries)
     text = header_fn(threshold, nb, len(entries) - nb) + body
     return text, len(entries) - nb, nb
@@ -137,7 +139,7 @@ def main():
             "# Format: lines starting with '# ' are comments; '#total_unigrams' and '#total_bigrams'\n"
             "#   are totals (sum of counts before thresholding); every other line is key<TAB>count,\n"
             "#   key = 1 char (unigram) or 2 chars (bigram); a key may itself start with '#'.\n"
-            "#   Sorted by key in Unicode code point order.\n"
+            "#   Unigrams first, then bigrams, each sorted by key in Unicode code point order.\n"
             "#total_unigrams\t%d\n"
             "#total_bigrams\t%d\n"
         ) % (threshold, "/".join(map(str, CANDIDATE_THRESHOLDS)), args.max_bytes,

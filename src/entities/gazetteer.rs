@@ -91,10 +91,15 @@ impl Gazetteer {
         let mut divisions = Vec::new();
         let mut forms: Vec<(&'static str, Entry)> = Vec::new();
         for (code, rest) in rows(dicts::DIVISIONS) {
-            let fields: Vec<&str> = rest.split('\t').collect();
-            let (Ok(code), &[name, short, level, parent, source, ..]) =
-                (code.parse::<u64>(), fields.as_slice())
-            else {
+            let mut fields = rest.split('\t');
+            let (Ok(code), Some(name), Some(short), Some(level), Some(parent), Some(source)) = (
+                code.parse::<u64>(),
+                fields.next(),
+                fields.next(),
+                fields.next(),
+                fields.next(),
+                fields.next(),
+            ) else {
                 continue;
             };
             if source == "placeholder" {
@@ -116,7 +121,8 @@ impl Gazetteer {
         for (name, normalized) in rows(dicts::PLACES_WORLD) {
             forms.push((name, Entry::World(normalized)));
         }
-        let mut forms_index: HashMap<&'static str, Vec<Entry>> = HashMap::default();
+        let mut forms_index: HashMap<&'static str, Vec<Entry>> =
+            HashMap::with_capacity_and_hasher(forms.len(), Default::default());
         for (form, entry) in forms {
             forms_index.entry(form).or_default().push(entry);
         }

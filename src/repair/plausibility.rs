@@ -24,44 +24,39 @@ const COMMON_COUNT: u32 = 50;
 const VOCABULARY: f64 = 20_000.0;
 
 /// Character unigram and bigram counts with interpolated log-probabilities.
+///
+/// The bigram table (nine tenths of the file) is parsed on the first call that needs it:
+/// screening a clean article for suspect characters asks only for unigram counts.
 pub struct CharModel {
     unigrams: HashMap<char, u32>,
-    bigrams: HashMap<(char, char), u32>,
+    bigrams: OnceLock<HashMap<(char, char), u32>>,
     total: f64,
     simplified: HashMap<char, char>,
 }
 
+/// The counted rows of `dicts/char_lm.tsv` whose key has `chars` characters. The file lists
+/// every unigram before any bigram (see its header), so reading unigrams stops at the first
+/// bigram instead of scanning the whole file.
+fn counts(chars: usize) -> impl Iterator<Item = (&'static str, u32)> {
+    let key_chars = |key: &str| key.chars().count();
+    rows(dicts::CHAR_LM)
+        .filter(|(key, _)| !key.starts_with("#total_"))
+        .skip_while(move |(key, _)| key_chars(key) < chars)
+        .take_while(move |(key, _)| key_chars(key) == chars)
+        .filter_map(|(key, count)| Some((key, count.trim().parse::<u32>().ok()?)))
+}
+
 impl CharModel {
-    /// Parse the embedded counts.
+    /// Parse the embedded unigram counts (bigrams follow when first needed).
     pub fn new() -> Self {
-        let mut unigrams = HashMap::default();
-        let mut bigrams = HashMap::default();
-        let mut total = 0.0;
-        for (key, count) in rows(dicts::CHAR_LM) {
-            let Ok(count) = count.trim().parse::<u32>() else {
-                continue;
-            };
-            if key == "#total_unigrams" {
-                total = f64::from(count);
-                continue;
-            }
-            if key.starts_with("#total_") {
-                continue;
-            }
-            let mut chars = key.chars();
-            match (chars.next(), chars.next(), chars.next()) {
-                (Some(a), None, _) => {
-                    unigrams.insert(a, count);
-                }
-                (Some(a), Some(b), None) => {
-                    bigrams.insert((a, b), count);
-                }
-                _ => {}
-            }
-        }
-        if total == 0.0 {
-            total = unigrams.values().map(|&c| f64::from(c)).sum();
-        }
+        let unigrams: HashMap<char, u32> = counts(1)
+            .filter_map(|(key, count)| Some((key.chars().next()?, count)))
+            .collect();
+        let total = rows(dicts::CHAR_LM)
+            .find(|(key, _)| *key == "#total_unigrams")
+            .and_then(|(_, count)| count.trim().parse::<u32>().ok())
+            .map(f64::from)
+            .unwrap_or_else(|| unigrams.values().map(|&c| f64::from(c)).sum());
         let simplified = rows(dicts::TS_CHARACTERS)
             .filter_map(|(k, v)| {
                 let mut key = k.chars();
@@ -74,10 +69,21 @@ impl CharModel {
             .collect();
         CharModel {
             unigrams,
-            bigrams,
+            bigrams: OnceLock::new(),
             total,
             simplified,
         }
+    }
+
+    fn bigrams(&self) -> &HashMap<(char, char), u32> {
+        self.bigrams.get_or_init(|| {
+            counts(2)
+                .filter_map(|(key, count)| {
+                    let mut chars = key.chars();
+                    Some(((chars.next()?, chars.next()?), count))
+                })
+                .collect()
+        })
     }
 
     /// The form a character is counted under: Simplified, and ASCII for full-width digits
@@ -102,7 +108,7 @@ impl CharModel {
         let unigram = self.unigram_prob(b);
         let bigram = match self.unigrams.get(&a) {
             Some(&count_a) if count_a > 0 => {
-                f64::from(self.bigrams.get(&(a, b)).copied().unwrap_or(0)) / f64::from(count_a)
+                f64::from(self.bigrams().get(&(a, b)).copied().unwrap_or(0)) / f64::from(count_a)
             }
             _ => 0.0,
         };
@@ -173,6 +179,24 @@ mod tests {
                 lm.mean_log_prob(bad)
             );
         }
+    }
+
+    #[test]
+    fn reads_every_unigram_and_bigram_the_header_announces() {
+        // The header line reads "# Entries: 5113 unigrams, 179600 bigrams. ...".
+        let header = dicts::CHAR_LM
+            .lines()
+            .find_map(|l| l.strip_prefix("# Entries: "))
+            .expect("an Entries line");
+        let numbers: Vec<usize> = header
+            .split([' ', ','])
+            .filter_map(|w| w.parse().ok())
+            .take(2)
+            .collect();
+        assert_eq!(numbers, [counts(1).count(), counts(2).count()]);
+        let lm = model();
+        assert_eq!(lm.unigrams.len(), numbers[0]);
+        assert_eq!(lm.bigrams().len(), numbers[1]);
     }
 
     #[test]
