@@ -24,6 +24,9 @@ use crate::entities::{EntityType, Mention};
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Attach {
     AfterPlace,
+    /// After a place written out only, never as a bare abbreviation: 市 + 中心 is the city
+    /// centre, not an organisation.
+    AfterPlaceNamed,
     AfterName,
     Nested,
 }
@@ -46,6 +49,7 @@ fn tables() -> &'static Tables {
             .map(|(s, kind)| {
                 let attach = match kind.trim() {
                     "after_name" => Attach::AfterName,
+                    "after_place_named" => Attach::AfterPlaceNamed,
                     "nested" => Attach::Nested,
                     _ => Attach::AfterPlace,
                 };
@@ -106,7 +110,7 @@ pub fn organizations(
     // After a place: up to six name characters, then a suffix ending on a token boundary.
     for place in places {
         if let Some(end) = suffix_after(&chars, place.span.end, 6, &token_end, |a| {
-            a == Attach::AfterPlace
+            matches!(a, Attach::AfterPlace | Attach::AfterPlaceNamed)
         }) {
             let span = Span::new(place.span.start, end);
             let mut org = mention(&chars, span, EntityType::Organization, String::new());
@@ -164,15 +168,15 @@ pub fn organizations(
         if !attached {
             let word: String = chars[token.span.start..token.span.end].iter().collect();
             let body: String = word.chars().skip(1).collect();
-            let is_org = t
-                .suffixes
-                .iter()
-                .any(|(s, _)| *s == word || *s == body && body.chars().count() >= 2)
-                || word.chars().count() == 2 && body == "委";
+            let is_org = t.suffixes.iter().any(|(s, a)| {
+                *a != Attach::AfterPlaceNamed
+                    && (*s == word || *s == body && body.chars().count() >= 2)
+            }) || word.chars().count() == 2 && body == "委";
             if is_org && word.chars().count() >= 2 {
+                // Unresolved (县政府 with no county in the article), it names no one body.
                 let normalized = match main_place {
                     Some(place) if place.ends_with(level) => format!("{place}{body}"),
-                    _ => word.clone(),
+                    _ => continue,
                 };
                 found.push(mention(
                     &chars,
@@ -367,6 +371,23 @@ mod tests {
         ] {
             assert!(got.contains(&want.to_string()), "{want} not in {got:?}");
         }
+    }
+
+    #[test]
+    fn bare_abbreviations_need_a_place_to_stand_for() {
+        let text = "县政府和市中心的市政府";
+        let tokens = segmenter().tag(text);
+        let places = gazetteer().find(text, &tokens);
+        let got = |main: Option<&str>| -> Vec<String> {
+            organizations(text, &tokens, &places, main)
+                .into_iter()
+                .map(|m| format!("{}={}", m.text, m.normalized))
+                .collect()
+        };
+        // No county or city in the article: 县政府 and 市政府 name no one body.
+        assert!(got(None).is_empty(), "{:?}", got(None));
+        // 市中心 is the city centre even where the city is known.
+        assert_eq!(got(Some("本溪市")), ["市政府=本溪市政府"]);
     }
 
     #[test]

@@ -158,18 +158,29 @@ pub fn extract(text: &str, tokens: &[Token]) -> Vec<Entity> {
     let learned: Vec<Mention> = learned
         .into_iter()
         .filter(|m| {
+            // A name inside a title is nested in the work, not in conflict with it
+            // (中华人民共和国 in 《中华人民共和国香港特别行政区基本法》).
             let rules: Vec<&Mention> = rule_index
                 .overlapping(m.span)
                 .map(|i| &mentions[i])
+                .filter(|r| {
+                    !(r.kind == EntityType::Work
+                        && r.span.start <= m.span.start
+                        && m.span.end <= r.span.end)
+                })
                 .collect();
             let contains = |r: &Mention| {
                 m.span.start <= r.span.start && r.span.end <= m.span.end && m.span != r.span
             };
+            // The same name as a gazetteer place, read in context as something else: 丹麦 the
+            // team, 紫禁城 the museum.
+            let reads_place_otherwise =
+                |r: &Mention| r.span == m.span && place_spans.contains(&r.span) && r.kind != m.kind;
             match rules[..] {
                 [] => true,
                 // One gazetteer place or rule organisation inside a longer name the tagger
                 // read in context (中国 in 中国共产党, 友好协会 in 中国人民对外友好协会).
-                [r] => contains(r) && r.kind != EntityType::Work,
+                [r] => contains(r) && r.kind != EntityType::Work || reads_place_otherwise(r),
                 // A place inside it, and nothing else.
                 _ => rules
                     .iter()
@@ -286,4 +297,42 @@ fn group(mut mentions: Vec<Mention>) -> Vec<Entity> {
         }
     }
     entities
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segmenter;
+
+    fn found(text: &str) -> Vec<(EntityType, String)> {
+        let tokens = segmenter().tag(text);
+        let mut got: Vec<(EntityType, String)> = extract(text, &tokens)
+            .into_iter()
+            .flat_map(|e| {
+                let chars: Vec<char> = text.chars().collect();
+                e.mentions
+                    .into_iter()
+                    .map(move |s| (e.kind, chars[s.start..s.end].iter().collect()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        got.sort_by(|a, b| a.1.cmp(&b.1));
+        got
+    }
+
+    #[test]
+    fn names_inside_a_title_are_mentions_too() {
+        let got = found("他学习了《中华人民共和国香港特别行政区基本法》。");
+        assert!(
+            got.contains(&(
+                EntityType::Work,
+                "中华人民共和国香港特别行政区基本法".into()
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(EntityType::Location, "中华人民共和国".into())),
+            "{got:?}"
+        );
+    }
 }
