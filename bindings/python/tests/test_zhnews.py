@@ -1,16 +1,13 @@
 """The Python bindings give what the CLI gives."""
 
 import json
-import os
-import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
 import zhnews
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[3]
 SEED = "samples/seed/000_c938a646bbbd01ba.txt"
 REFERENCE = ROOT / "samples/seed/000_c938a646bbbd01ba.clean.txt"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)
@@ -19,15 +16,6 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)
 @pytest.fixture(scope="module")
 def analyzer():
     return zhnews.Analyzer()
-
-
-def cli_binary():
-    """The release CLI: $ZHNEWS_CLI, else target/release/zhnews under $CARGO_TARGET_DIR or the repo."""
-    candidates = [os.environ.get("ZHNEWS_CLI")]
-    if os.environ.get("CARGO_TARGET_DIR"):
-        candidates.append(str(Path(os.environ["CARGO_TARGET_DIR"]) / "release/zhnews"))
-    candidates += [str(ROOT / "target/release/zhnews"), shutil.which("zhnews")]
-    return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
 
 
 def test_version_and_schema():
@@ -45,10 +33,7 @@ def test_seed_clean_text_equals_the_reference(analyzer):
     assert analysis["script"] == {"input": "traditional", "converted": True}
 
 
-def test_seed_equals_the_cli_json(analyzer):
-    cli = cli_binary()
-    if cli is None:
-        pytest.skip("no release CLI (build it: cargo build --release, or set ZHNEWS_CLI)")
+def test_seed_equals_the_cli_json(analyzer, cli):
     for flags, python_analyzer in [([], analyzer), (["--tokens"], zhnews.Analyzer(tokens=True))]:
         out = subprocess.run(
             [cli, "analyze", *flags, SEED], cwd=ROOT, check=True, capture_output=True
