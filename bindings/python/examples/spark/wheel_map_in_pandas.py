@@ -6,7 +6,7 @@ links, so the executors need the same Python at the same path; conda-pack ships 
 interpreter too)::
 
     python3 -m venv /tmp/zhnews-env
-    /tmp/zhnews-env/bin/pip install target/wheels/zhnews-*.whl pandas pyarrow venv-pack
+    /tmp/zhnews-env/bin/pip install /tmp/wheels/zhnews-*.whl "pandas<3" pyarrow venv-pack
     /tmp/zhnews-env/bin/venv-pack -p /tmp/zhnews-env -o zhnews-env.tar.gz
 
     PYSPARK_PYTHON=./environment/bin/python spark-submit --master yarn \\
