@@ -43,30 +43,52 @@ def read_output(directory):
 
 @pytest.fixture(scope="module")
 def articles(tmp_path_factory):
-    """100 JSON Lines records cycling the sample articles, each with a unique id, plus the
-    text field renamed to `content` so that --text-field is exercised."""
+    """100 JSON Lines records cycling the sample articles, in field `content` (so that
+    --text-field is exercised), each with an id and a `url` to pass through; then one record
+    whose content is not a string, which must come out as an error record in its place."""
     paths = sorted(p for p in (ROOT / "samples").glob("*/*.txt") if not p.name.endswith(".clean.txt"))
     texts = [p.read_text(encoding="utf-8") for p in paths]
+    records = [
+        {"id": f"article-{n}", "url": f"http://example.gov.cn/{n}.html", "content": text}
+        for n, text in zip(range(ARTICLES), itertools.cycle(texts))
+    ]
+    records.append({"id": "not-a-string", "content": 42})
     path = tmp_path_factory.mktemp("input") / "articles.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        for n, text in zip(range(ARTICLES), itertools.cycle(texts)):
-            out.write(json.dumps({"id": f"article-{n}", "content": text}, ensure_ascii=False) + "\n")
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     return path
 
 
-def check_one_analysis_per_record(output):
-    analyses = read_output(output)
+@pytest.fixture(scope="module")
+def cli_output(articles, cli):
+    """What the CLI alone prints for the same records, by id."""
+    with articles.open("rb") as stdin:
+        job = subprocess.run(
+            [cli, "analyze", "--input", "jsonl", "--text-field", "content", "--jsonl"],
+            stdin=stdin, capture_output=True,
+        )
+    assert job.returncode == 1  # one record failed: the not-a-string one
+    return {r["id"]: r for r in map(json.loads, job.stdout.splitlines())}
+
+
+def check_one_output_per_record(output, cli_output):
+    records = read_output(output)
+    assert len(records) == ARTICLES + 1
+    by_id = {r["id"]: r for r in records}
+    assert sorted(by_id) == sorted([f"article-{n}" for n in range(ARTICLES)] + ["not-a-string"])
+    assert all(r["schema"] == "zhnews/1" for r in records)
+    analyses = [r for r in records if "error" not in r]
     assert len(analyses) == ARTICLES
-    assert sorted(a["id"] for a in analyses) == sorted(f"article-{n}" for n in range(ARTICLES))
-    assert all(a["schema"] == "zhnews/1" and "error" not in a for a in analyses)
-    assert all(a["text"] and isinstance(a["entities"], list) for a in analyses)
+    assert all(a["text"] and a["url"].endswith(".html") and isinstance(a["entities"], list) for a in analyses)
+    assert by_id["not-a-string"]["error"]["kind"] == "not_a_string"
+    # Spark changes nothing: each record is what the CLI prints for it alone.
+    assert by_id == cli_output
 
 
-def test_pipe_cli(articles, tmp_path, cli):
+def test_pipe_cli(articles, cli_output, tmp_path, cli):
     output = tmp_path / "out"
     job = spark_submit("pipe_cli.py", articles, output, "--text-field", "content", files=[cli])
     assert job.returncode == 0, job.stderr[-4000:]
-    check_one_analysis_per_record(output)
+    check_one_output_per_record(output, cli_output)
 
 
 def test_pipe_cli_fails_when_the_cli_cannot_run(articles, tmp_path):
@@ -79,11 +101,11 @@ def test_pipe_cli_fails_when_the_cli_cannot_run(articles, tmp_path):
 
 
 @pytest.mark.parametrize("api", ["pandas", "rdd"])
-def test_wheel(articles, tmp_path, api):
+def test_wheel(articles, cli_output, tmp_path, api):
     if api == "pandas":
         pytest.importorskip("pandas")
         pytest.importorskip("pyarrow")
     output = tmp_path / "out"
     job = spark_submit("wheel_map_in_pandas.py", articles, output, "--api", api, "--text-field", "content")
     assert job.returncode == 0, job.stderr[-4000:]
-    check_one_analysis_per_record(output)
+    check_one_output_per_record(output, cli_output)

@@ -21,14 +21,17 @@ Two ways through the same analyzer, ``--api``:
   pandas and pyarrow on the executors.
 - ``rdd``: ``RDD.mapPartitions`` over the raw lines; needs only the zhnews package.
 
-Each output line is the ``zhnews/1`` object for one input record, its ``id`` taken from
-``--id-field``; an input zhnews refuses (binary, too large, not JSON, no text) gives the CLI's
-error record in its place, so N records in give N lines out.
+Each output line is what ``zhnews analyze --input jsonl`` prints for the record: the
+``zhnews/1`` object with the record's ``id`` and its other fields passed through, or, for a
+record zhnews refuses (not JSON, no text, too large), the CLI's error record, so N records in
+give N lines out. (One difference: a record without an ``id`` gets ``null``, not a line
+number, which would only count within a partition.)
 """
 
 import argparse
 import json
 import sys
+import time
 
 from pyspark.sql import SparkSession
 
@@ -45,48 +48,67 @@ def analyzer():
     return _analyzer
 
 
-def error_record(record_id, kind, message):
-    return {"schema": "zhnews/1", "id": record_id, "error": {"kind": kind, "message": message}}
+def error_record(kind, message):
+    return {"schema": "zhnews/1", "id": None, "error": {"kind": kind, "message": message}}
 
 
-def analyze_records(records, text_field, id_field):
-    """JSON lines of the analyses of ``records`` (dicts, or None for a line that is not JSON).
+def json_type(value):
+    names = {type(None): "null", bool: "a boolean", int: "a number", float: "a number",
+             str: "a string", list: "an array", dict: "an object"}
+    return names[type(value)]
+
+
+def parse_record(line, text_field):
+    """(text or None, the record's fields but the text, or an error record) for one line,
+    with the CLI's error kinds and messages (`zhnews analyze --input jsonl`)."""
+    try:
+        record = json.loads(line)
+    except ValueError as error:
+        return None, {}, error_record("json", f"not JSON: {error}")
+    if not isinstance(record, dict):
+        return None, {}, error_record("json", f"not a JSON object but {json_type(record)}")
+    text = record.get(text_field)
+    if isinstance(text, str):
+        del record[text_field]
+        return text, record, None
+    if text is None and text_field not in record:
+        return None, record, error_record("missing_field", f'no field "{text_field}" (see --text-field)')
+    return None, record, error_record("not_a_string", f'field "{text_field}" is {json_type(text)}, not a string')
+
+
+def output_record(result, record):
+    """`result` with the record's id and its other fields, as the CLI writes them: a field
+    whose name the result already uses goes under "input"."""
+    fields = dict(record)
+    result["id"] = fields.pop("id", None)
+    clashes = {}
+    for key, value in fields.items():
+        (clashes if key in result else result)[key] = value
+    if clashes:
+        result["input"] = clashes
+    return result
+
+
+def analyze_lines(lines, text_field):
+    """The JSON output line of each JSON Lines input line, in order.
 
     One task runs on one core, so ``analyze_many`` gets one thread: more would oversubscribe
     the executor that Spark already fills with one task per core.
     """
-    ids, texts, slots, out = [], [], [], []
-    for record in records:
-        if not isinstance(record, dict):
-            out.append(error_record(None, "json", "not a JSON object"))
-            continue
-        record_id = record.get(id_field)
-        if not isinstance(record_id, (str, int)) or isinstance(record_id, bool):
-            record_id = None
-        text = record.get(text_field)
-        if not isinstance(text, str):
-            out.append(error_record(record_id, "missing_field", f"no string field {text_field!r}"))
-            continue
-        slots.append(len(out))
-        out.append(None)
-        ids.append(record_id)
-        texts.append(text)
-    for slot, analysis in zip(slots, analyzer().analyze_many(texts, threads=1, ids=ids, errors="record")):
-        out[slot] = analysis
-    return [json.dumps(analysis, ensure_ascii=False) for analysis in out]
-
-
-def parse_line(line):
-    try:
-        return json.loads(line)
-    except ValueError:
-        return None
+    parsed = [parse_record(line, text_field) for line in lines]
+    texts = [text for text, _, error in parsed if error is None]
+    analyses = iter(analyzer().analyze_many(texts, threads=1, errors="record"))
+    return [
+        json.dumps(output_record(error or next(analyses), record), ensure_ascii=False)
+        for _, record, error in parsed
+    ]
 
 
 def run_rdd(spark, args):
+    text_field = args.text_field
+
     def analyze_partition(lines):
-        records = [parse_line(line) for line in lines if line.strip()]
-        return analyze_records(records, args.text_field, args.id_field)
+        return analyze_lines([line for line in lines if line.strip()], text_field)
 
     lines = spark.sparkContext.textFile(args.input, minPartitions=args.partitions)
     lines.mapPartitions(analyze_partition).saveAsTextFile(args.output)
@@ -95,12 +117,11 @@ def run_rdd(spark, args):
 def run_pandas(spark, args):
     import pandas as pd
 
-    text_field, id_field = args.text_field, args.id_field
+    text_field = args.text_field
 
     def analyze_batches(batches):
         for batch in batches:
-            records = [parse_line(line) for line in batch["value"]]
-            yield pd.DataFrame({"value": analyze_records(records, text_field, id_field)})
+            yield pd.DataFrame({"value": analyze_lines(batch["value"], text_field)})
 
     # Read lines, not `spark.read.json`: schema inference would read the corpus twice and
     # would drop or null the records zhnews should report as errors.
@@ -116,7 +137,6 @@ def main(argv=None):
     parser.add_argument("input", help="JSON Lines file(s) or directory")
     parser.add_argument("output", help="output directory (must not exist): JSON Lines part files")
     parser.add_argument("--text-field", default="text", help="field holding the article (default: text)")
-    parser.add_argument("--id-field", default="id", help="field holding the record id (default: id)")
     parser.add_argument("--api", choices=["pandas", "rdd"], default="pandas")
     parser.add_argument("--partitions", type=int, help="number of partitions to analyse in")
     parser.add_argument("--batch-size", type=int, default=256, help="rows per Arrow batch (--api pandas)")
@@ -127,7 +147,10 @@ def main(argv=None):
         .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(args.batch_size))
         .getOrCreate()
     )
+    start = time.perf_counter()
     (run_pandas if args.api == "pandas" else run_rdd)(spark, args)
+    # The job's own time, without the JVM's start: what a throughput figure should divide by.
+    print(f"zhnews wheel ({args.api}): {args.output} written in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     spark.stop()
     return 0
 
