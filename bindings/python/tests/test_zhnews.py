@@ -2,6 +2,8 @@
 
 import json
 import subprocess
+import threading
+import time
 
 import pytest
 
@@ -105,3 +107,31 @@ def test_tokens_option():
     assert zhnews.Analyzer().analyze("本溪市")["tokens"] is None
     tokens = zhnews.Analyzer(tokens=True).analyze("本溪市")["tokens"]
     assert tokens[0]["w"] == "本溪市" and tokens[0]["span"] == [0, 3]
+
+
+def test_analyze_many_of_nothing(analyzer):
+    assert analyzer.analyze_many([]) == []
+    assert analyzer.analyze_many([], threads=1, ids=[], errors="record") == []
+
+
+def test_analyze_many_lets_other_python_threads_run(analyzer):
+    # While the batch runs, a Python thread that needs the GIL must get it: the call holds
+    # the GIL only to turn finished results into dicts, not while it waits for them.
+    ticks, running = [], threading.Event()
+    running.set()
+
+    def tick():
+        while running.is_set():
+            ticks.append(time.perf_counter())
+            time.sleep(0.001)
+
+    ticker = threading.Thread(target=tick)
+    ticker.start()
+    try:
+        start = time.perf_counter()
+        analyzer.analyze_many(["本溪市公安局出动民警1872人次，受理警情7.7万余起。" * 40] * 200, threads=1)
+        end = time.perf_counter()
+    finally:
+        running.clear()
+        ticker.join()
+    assert sum(start < t < end for t in ticks) >= 10
