@@ -31,11 +31,13 @@ CLI_NAME = "zhnews"
 def cli_path_on_executors(spark):
     """Where the shipped binary is on the executors.
 
-    In local mode executors share the driver's SparkFiles directory; on a cluster each
-    executor fetches ``spark.files`` into its working directory, which the Python worker
-    (and so the piped process) starts in.
+    In ``local``/``local[N]`` the tasks run in the driver's JVM and share its SparkFiles
+    directory; elsewhere (a cluster, or ``local-cluster[...]``) each executor fetches
+    ``spark.files`` into its working directory, which the Python worker, and so the piped
+    process, starts in.
     """
-    if spark.sparkContext.master.startswith("local"):
+    master = spark.sparkContext.master
+    if master == "local" or master.startswith("local["):
         return SparkFiles.get(CLI_NAME)
     return f"./{CLI_NAME}"
 
