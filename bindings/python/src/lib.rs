@@ -13,6 +13,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString};
 use rayon::prelude::*;
 use serde_json::{Value, json};
+use std::sync::mpsc;
 use zhnews::segment::segmenter;
 use zhnews::{Analysis, AnalyzerOptions, Error};
 
@@ -52,6 +53,41 @@ fn error_json(error: &Error, id: &Value) -> String {
 /// Parse JSON text with Python's own parser, so the dict is plain Python data.
 fn loads<'py>(py: Python<'py>, json_text: &str) -> PyResult<Bound<'py, PyAny>> {
     py.import("json")?.getattr("loads")?.call1((json_text,))
+}
+
+/// Receive `count` indexed results, in whatever order they finish, and convert each with the
+/// GIL held; returns the converted values in index order. Waiting for the next result releases
+/// the GIL, so other Python threads run meanwhile.
+fn receive_in_order<'py, T, U>(
+    py: Python<'py>,
+    receiver: mpsc::Receiver<(usize, T)>,
+    count: usize,
+    mut convert: impl FnMut(T, usize) -> PyResult<U>,
+) -> PyResult<Vec<U>>
+where
+    T: Send,
+{
+    let mut slots: Vec<Option<U>> = (0..count).map(|_| None).collect();
+    let mut receiver = receiver;
+    for _ in 0..count {
+        let next = match receiver.try_recv() {
+            Ok(next) => next,
+            Err(_) => {
+                let (back, next) = py.detach(move || {
+                    let next = receiver.recv();
+                    (receiver, next)
+                });
+                receiver = back;
+                next.map_err(|_| PyRuntimeError::new_err("an analysis worker stopped early"))?
+            }
+        };
+        let (index, value) = next;
+        slots[index] = Some(convert(value, index)?);
+    }
+    Ok(slots
+        .into_iter()
+        .map(|slot| slot.expect("one result per index"))
+        .collect())
 }
 
 /// A Python id (`None`, `str` or `int`) as the JSON value the output carries.
@@ -193,27 +229,44 @@ impl Analyzer {
             .map(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build())
             .transpose()
             .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-        let results: Vec<Result<String, Error>> = py.detach(|| {
-            let run = || {
-                texts
-                    .par_iter()
-                    .zip(&ids)
-                    .map(|(text, id)| self.inner.try_analyze(text).map(|a| to_json(a, id)))
-                    .collect()
-            };
-            match &pool {
-                Some(pool) => pool.install(run),
-                None => run(),
-            }
-        });
+
+        // The workers analyse without the GIL and send each result as JSON text; meanwhile
+        // this thread, holding the GIL, turns the results that have arrived into dicts. The
+        // conversion is the one part that cannot run in parallel (it needs the GIL), so doing
+        // it while the workers still run, instead of after them, keeps it off the critical
+        // path (it is ~7% of the analysis time).
+        let (texts, ids, count) = (&texts, &ids, texts.len());
+        let (sender, receiver) = mpsc::channel::<(usize, Result<String, Error>)>();
+        let analyze_all = move || {
+            texts.par_iter().zip(ids).enumerate().for_each_with(
+                sender,
+                |sender, (index, (text, id))| {
+                    let result = self.inner.try_analyze(text).map(|a| to_json(a, id));
+                    // The receiver lives until every result is in, unless a conversion failed;
+                    // then the rest is not wanted.
+                    let _ = sender.send((index, result));
+                },
+            );
+        };
+        let converted = std::thread::scope(|scope| {
+            // A plain thread waits on the pool, so that this one is free to convert.
+            scope.spawn(|| match &pool {
+                Some(pool) => pool.install(analyze_all),
+                None => analyze_all(),
+            });
+            receive_in_order(py, receiver, count, |result, index| match result {
+                Ok(json_text) => loads(py, &json_text).map(Ok),
+                Err(error) if record_errors => loads(py, &error_json(&error, &ids[index])).map(Ok),
+                Err(error) => Ok(Err(error)),
+            })
+        })?;
         let out = PyList::empty(py);
-        for (result, id) in results.into_iter().zip(&ids) {
-            let json_text = match result {
-                Ok(json_text) => json_text,
-                Err(error) if record_errors => error_json(&error, id),
+        for result in converted {
+            match result {
+                Ok(dict) => out.append(dict)?,
+                // The first failure in input order, as a sequential loop would raise it.
                 Err(error) => return Err(to_py_err(py, &error)),
-            };
-            out.append(loads(py, &json_text)?)?;
+            }
         }
         Ok(out)
     }
