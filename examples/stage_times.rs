@@ -1,9 +1,13 @@
-//! Time each stage of `analyze` on one text (default: the repaired seed article).
+//! Time each stage of `analyze`, one article at a time, over the given files and directories
+//! (default: the repaired seed article). Also a target for profilers (`valgrind --tool=callgrind`).
 //!
-//!     cargo run --release --example stage_times [FILE]
+//!     cargo run --release --example stage_times [-n ROUNDS] [PATH…]
+use std::path::PathBuf;
 use std::time::Instant;
 
-fn time<T>(label: &str, rounds: u32, mut f: impl FnMut() -> T) {
+use zhnews::entities::{gazetteer, grammar, model};
+
+fn time(label: &str, rounds: u32, mut f: impl FnMut() -> usize) {
     f();
     let start = Instant::now();
     for _ in 0..rounds {
@@ -16,39 +20,113 @@ fn time<T>(label: &str, rounds: u32, mut f: impl FnMut() -> T) {
 }
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or("samples/seed/000_c938a646bbbd01ba.clean.txt".into());
-    let text = std::fs::read_to_string(path).expect("readable UTF-8 file");
-    let text = text.as_str();
-    let tokens = zhnews::segment::segmenter().tag(text);
-    let n = 50;
-    time("clean", n, || zhnews::Analyzer::new().clean(text));
-    time("tag", n, || zhnews::segment::segmenter().tag(text));
-    time("structure", n, || zhnews::structure::analyze(text));
-    time("keywords", n, || {
-        zhnews::keywords::keywords(text, &tokens, 10)
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut rounds = 20;
+    if args.first().is_some_and(|a| a == "-n") && args.len() >= 2 {
+        rounds = args[1].parse().expect("a number of rounds");
+        args.drain(..2);
+    }
+    if args.is_empty() {
+        args.push("samples/seed/000_c938a646bbbd01ba.clean.txt".into());
+    }
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for arg in args {
+        let path = PathBuf::from(arg);
+        if path.is_dir() {
+            let mut inside: Vec<PathBuf> = std::fs::read_dir(&path)
+                .expect("readable directory")
+                .map(|e| e.expect("directory entry").path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            inside.sort();
+            paths.extend(inside);
+        } else {
+            paths.push(path);
+        }
+    }
+    let raw: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("readable UTF-8 file"))
+        .collect();
+    let analyzer = zhnews::Analyzer::new();
+    let texts: Vec<String> = raw.iter().map(|t| analyzer.clean(t).text).collect();
+    let tokens: Vec<_> = texts
+        .iter()
+        .map(|t| zhnews::segment::segmenter().tag(t))
+        .collect();
+    let places: Vec<_> = texts
+        .iter()
+        .zip(&tokens)
+        .map(|(t, k)| gazetteer::gazetteer().find(t, k))
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    println!("{} articles, {bytes} bytes, {rounds} rounds", texts.len());
+    let n = rounds;
+    // The articles that take `clean` longest: where repair work concentrates.
+    let mut slowest: Vec<(f64, &PathBuf)> = raw
+        .iter()
+        .zip(&paths)
+        .map(|(text, path)| {
+            let start = Instant::now();
+            for _ in 0..n {
+                std::hint::black_box(analyzer.clean(text));
+            }
+            (start.elapsed().as_secs_f64() * 1e6 / f64::from(n), path)
+        })
+        .collect();
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (micros, path) in slowest.iter().take(3) {
+        println!("clean {micros:>9.1} µs  {}", path.display());
+    }
+    let each = |f: &dyn Fn(usize) -> usize| (0..texts.len()).map(f).sum::<usize>();
+    time("clean", n, || each(&|i| analyzer.clean(&raw[i]).text.len()));
+    time("tag", n, || {
+        each(&|i| zhnews::segment::segmenter().tag(&texts[i]).len())
     });
-    time("numbers", n, || zhnews::numbers::find(text));
-    time("dates", n, || zhnews::dates::find(text, None));
+    time("structure", n, || {
+        each(&|i| zhnews::structure::analyze(&texts[i]).sections.len())
+    });
+    time("keywords", n, || {
+        each(&|i| zhnews::keywords::keywords(&texts[i], &tokens[i], 10).len())
+    });
+    time("numbers", n, || {
+        each(&|i| zhnews::numbers::find(&texts[i]).len())
+    });
+    time("dates", n, || {
+        each(&|i| zhnews::dates::find(&texts[i], None).len())
+    });
     time("statistics", n, || {
-        zhnews::statistics::find(text, &tokens, &[], &zhnews::dates::find(text, None))
+        each(&|i| {
+            let dates = zhnews::dates::find(&texts[i], None);
+            zhnews::statistics::find(&texts[i], &tokens[i], &[], &dates).len()
+        })
     });
     time("places", n, || {
-        zhnews::entities::gazetteer::gazetteer().find(text, &tokens)
+        each(&|i| gazetteer::gazetteer().find(&texts[i], &tokens[i]).len())
     });
-    let places = zhnews::entities::gazetteer::gazetteer().find(text, &tokens);
-    use zhnews::entities::grammar;
     time("orgs", n, || {
-        grammar::organizations(text, &tokens, &places, Some("本溪市"))
+        each(&|i| grammar::organizations(&texts[i], &tokens[i], &places[i], None).len())
     });
-    time("streets", n, || grammar::streets(text, &places));
-    time("people", n, || grammar::people(text, &tokens));
-    time("works", n, || grammar::works(text));
+    time("streets", n, || {
+        each(&|i| grammar::streets(&texts[i], &places[i]).len())
+    });
+    time("people", n, || {
+        each(&|i| grammar::people(&texts[i], &tokens[i]).len())
+    });
+    time("works", n, || each(&|i| grammar::works(&texts[i]).len()));
     time("ner model", n, || {
-        zhnews::entities::model::model().tag(text)
+        each(&|i| model::model().tag(&texts[i]).len())
     });
-    time("entities", n, || zhnews::entities::extract(text, &tokens));
-    time("quoted", n, || zhnews::entities::quoted_terms(text));
-    time("analyze", n, || zhnews::Analyzer::new().analyze(text));
+    time("entities", n, || {
+        each(&|i| zhnews::entities::extract(&texts[i], &tokens[i]).len())
+    });
+    time("quoted", n, || {
+        each(&|i| zhnews::entities::quoted_terms(&texts[i]).len())
+    });
+    time("analyze", n, || {
+        each(&|i| analyzer.analyze(&raw[i]).text.len())
+    });
+    time("json", n, || {
+        each(&|i| serde_json::to_string(&analyzer.analyze(&raw[i])).map_or(0, |s| s.len()))
+    });
 }

@@ -146,6 +146,12 @@ fn run(cli: Cli) -> io::Result<bool> {
         max_bytes: input.max_bytes,
     };
     let analyzer = Analyzer::with_options(options);
+    // Load the big tables while the input is read and cleaned (cold start of one file).
+    match mode {
+        Mode::Analyze { .. } => Analyzer::preload(),
+        Mode::Segment { .. } => Analyzer::preload_segmenter(),
+        Mode::Clean { .. } | Mode::Numbers => {}
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(input.threads.unwrap_or(0))
         .build()
