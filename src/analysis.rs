@@ -135,8 +135,8 @@ impl Analyzer {
     /// ```
     pub fn preload() {
         Self::preload_segmenter();
-        std::thread::spawn(|| crate::entities::model::model());
-        std::thread::spawn(|| crate::entities::gazetteer::gazetteer());
+        std::thread::spawn(crate::entities::model::model);
+        std::thread::spawn(crate::entities::gazetteer::gazetteer);
     }
 
     /// Start loading the segmenter's dictionary on a thread of its own (see
