@@ -32,7 +32,8 @@ enum Attach {
 }
 
 struct Tables {
-    suffixes: Vec<(String, Attach)>,
+    /// Suffixes as characters, longest first.
+    suffixes: Vec<(Vec<char>, Attach)>,
     aliases: AhoCorasick,
     alias_names: Vec<&'static str>,
     surnames: std::collections::HashSet<&'static str>,
@@ -45,7 +46,7 @@ struct Tables {
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let mut suffixes: Vec<(String, Attach)> = rows(dicts::ORG_SUFFIXES)
+        let mut suffixes: Vec<(Vec<char>, Attach)> = rows(dicts::ORG_SUFFIXES)
             .map(|(s, kind)| {
                 let attach = match kind.trim() {
                     "after_name" => Attach::AfterName,
@@ -53,11 +54,11 @@ fn tables() -> &'static Tables {
                     "nested" => Attach::Nested,
                     _ => Attach::AfterPlace,
                 };
-                (s.to_string(), attach)
+                (s.chars().collect(), attach)
             })
             .collect();
         // Longest first, so 公安分局 wins over 分局.
-        suffixes.sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
+        suffixes.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         let aliases: Vec<(&str, &str)> = rows(dicts::ORG_ALIASES).collect();
         Tables {
             suffixes,
@@ -79,7 +80,30 @@ fn tables() -> &'static Tables {
 
 /// Characters that never sit inside an organisation or street name.
 fn breaks_name(c: char) -> bool {
-    !crate::repair::is_han(c) || "的了在是和与及或而也都就对把被从向到为着过".contains(c)
+    !crate::repair::is_han(c)
+        || matches!(
+            c,
+            '的' | '了'
+                | '在'
+                | '是'
+                | '和'
+                | '与'
+                | '及'
+                | '或'
+                | '而'
+                | '也'
+                | '都'
+                | '就'
+                | '对'
+                | '把'
+                | '被'
+                | '从'
+                | '向'
+                | '到'
+                | '为'
+                | '着'
+                | '过'
+        )
 }
 
 fn mention(text_chars: &[char], span: Span, kind: EntityType, normalized: String) -> Mention {
@@ -123,10 +147,10 @@ pub fn organizations(
         let (name, next) = (&pair[0], &pair[1]);
         let proper = matches!(name.pos.as_bytes(), b"j" | b"nz" | b"nt" | b"nrt");
         if proper && name.span.len() >= 2 && next.span.start == name.span.end {
-            let suffix: String = chars[next.span.start..next.span.end].iter().collect();
+            let suffix = &chars[next.span.start..next.span.end];
             if t.suffixes
                 .iter()
-                .any(|(s, a)| *a == Attach::AfterName && *s == suffix)
+                .any(|(s, a)| *a == Attach::AfterName && s.as_slice() == suffix)
             {
                 let span = Span::new(name.span.start, next.span.end);
                 let mut org = mention(&chars, span, EntityType::Organization, String::new());
@@ -158,7 +182,7 @@ pub fn organizations(
     for token in tokens {
         let Some(&level) = chars
             .get(token.span.start)
-            .filter(|c| "省市县区".contains(**c))
+            .filter(|c| matches!(c, '省' | '市' | '县' | '区'))
         else {
             continue;
         };
@@ -166,13 +190,14 @@ pub fn organizations(
             .overlapping(token.span)
             .any(|i| found[i].span.start < token.span.start && found[i].span.end >= token.span.end);
         if !attached {
-            let word: String = chars[token.span.start..token.span.end].iter().collect();
-            let body: String = word.chars().skip(1).collect();
+            let word = &chars[token.span.start..token.span.end];
+            let body = &word[1..];
             let is_org = t.suffixes.iter().any(|(s, a)| {
                 *a != Attach::AfterPlaceNamed
-                    && (*s == word || *s == body && body.chars().count() >= 2)
-            }) || word.chars().count() == 2 && body == "委";
-            if is_org && word.chars().count() >= 2 {
+                    && (s.as_slice() == word || s.as_slice() == body && body.len() >= 2)
+            }) || body == ['委'];
+            if is_org && word.len() >= 2 {
+                let body: String = body.iter().collect();
                 // Unresolved (县政府 with no county in the article), it names no one body.
                 let normalized = match main_place {
                     Some(place) if place.ends_with(level) => format!("{place}{body}"),
@@ -218,19 +243,17 @@ fn suffix_after(
     let t = tables();
     for body in 0..=max_name {
         let at = start + body;
-        if at > chars.len() || chars[start..at].iter().any(|&c| breaks_name(c)) {
+        // The name so far is clean: only the character just added can break it.
+        if at > chars.len() || body > 0 && breaks_name(chars[at - 1]) {
             return None;
         }
         for (suffix, attach) in &t.suffixes {
-            if !wanted(*attach) {
-                continue;
-            }
-            let n = suffix.chars().count();
-            if at + n <= chars.len()
-                && chars[at..at + n].iter().copied().eq(suffix.chars())
-                && token_end[at + n]
+            let end = at + suffix.len();
+            if wanted(*attach)
+                && chars.get(at..end) == Some(suffix.as_slice())
+                && token_end.get(end) == Some(&true)
             {
-                return Some(at + n);
+                return Some(end);
             }
         }
     }
@@ -278,38 +301,37 @@ pub fn streets(text: &str, places: &[Place]) -> Vec<Mention> {
 /// surname + 某 (anonymised), or a surname-led two- or three-character token beside a title.
 pub fn people(text: &str, tokens: &[Token]) -> Vec<Mention> {
     let t = tables();
-    let chars: Vec<char> = text.chars().collect();
-    let word = |tok: &Token| -> String { chars[tok.span.start..tok.span.end].iter().collect() };
     let has_surname = |w: &str| {
-        let mut chars = w.chars();
-        let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
+        let mut ends = w.char_indices().map(|(i, c)| i + c.len_utf8());
+        let (Some(first), Some(second), third) = (ends.next(), ends.next(), ends.next()) else {
             return false;
         };
-        let compound: String = [first, second].iter().collect();
-        t.surnames.contains(first.encode_utf8(&mut [0; 4]))
-            || chars.next().is_some() && t.surnames.contains(compound.as_str())
+        t.surnames.contains(&w[..first]) || third.is_some() && t.surnames.contains(&w[..second])
     };
+    let is_title = |i: Option<usize>, not: &str| {
+        i.and_then(|i| tokens.get(i))
+            .and_then(|tok| t.titles.get(tok.word(text)))
+            .is_some_and(|side| *side != not)
+    };
+    let mut chars: Option<Vec<char>> = None;
     let mut out = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         let n = token.span.len();
-        let span_chars = &chars[token.span.start..token.span.end];
-        if !(2..=4).contains(&n) || !span_chars.iter().all(|&c| crate::repair::is_han(c)) {
-            continue;
-        }
-        let w = word(token);
-        if !has_surname(&w) {
+        let w = token.word(text);
+        if !(2..=4).contains(&n) || !w.chars().all(crate::repair::is_han) || !has_surname(w) {
             continue;
         }
         let tagged = matches!(token.pos.as_bytes(), b"nr" | b"nrfg" | b"nrt");
         let anonymised = n <= 3 && w.ends_with('某');
-        let titled = {
-            let before = i.checked_sub(1).map(|j| word(&tokens[j]));
-            let after = tokens.get(i + 1).map(word);
-            before.is_some_and(|b| t.titles.get(b.as_str()).is_some_and(|s| *s != "after"))
-                || after.is_some_and(|a| t.titles.get(a.as_str()).is_some_and(|s| *s != "before"))
-        };
+        let titled = is_title(i.checked_sub(1), "after") || is_title(Some(i + 1), "before");
         if anonymised || n <= 3 && (tagged || titled) {
-            out.push(mention(&chars, token.span, EntityType::Person, w.clone()));
+            let chars = chars.get_or_insert_with(|| text.chars().collect());
+            out.push(mention(
+                chars,
+                token.span,
+                EntityType::Person,
+                w.to_string(),
+            ));
         }
     }
     out
