@@ -1,44 +1,17 @@
 //! The `zhnews` command as a user runs it: stdin, files, directories, JSON Lines with
 //! pass-through fields, error records for bad input, exit codes.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use common::{records, scratch, zhnews};
 use serde_json::Value;
 
 const SEED: &str = "samples/seed/000_c938a646bbbd01ba.txt";
 const REFERENCE: &str = include_str!("../samples/seed/000_c938a646bbbd01ba.clean.txt");
-
-fn zhnews(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zhnews"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("zhnews runs");
-    let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin).unwrap();
-    drop(input);
-    child.wait_with_output().unwrap()
-}
-
-fn records(output: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
-        .collect()
-}
-
-/// A fresh directory under the target dir for one test's files.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 #[test]
 fn analyze_reads_stdin_and_prints_one_object() {
