@@ -202,7 +202,9 @@ fn run(cli: Cli) -> io::Result<bool> {
             stdout.write_all(outcome.stdout.as_bytes())?;
             if !outcome.stderr.is_empty() {
                 stdout.flush()?;
-                eprint!("{}", outcome.stderr);
+                // Not eprint!, which panics when stderr is a closed pipe
+                // (`2> >(head -1)`); the records on stdout are the data, so go on.
+                let _ = io::stderr().write_all(outcome.stderr.as_bytes());
             }
             all_ok &= !outcome.failed;
             if let Some(bar) = &progress {

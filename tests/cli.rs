@@ -275,6 +275,35 @@ fn a_closed_stdout_ends_quietly() {
 }
 
 #[test]
+fn a_closed_stderr_does_not_stop_the_batch() {
+    // `zhnews … 2> >(head -1)`: the error messages meet a closed pipe; the records go on.
+    let input: String = (0..2000).map(|i| format!("not json {i}\n")).collect();
+    let (mut reader, writer) = std::io::pipe().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhnews"))
+        .args(["analyze", "--input", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(writer)
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let mut first = [0u8; 64];
+    let n = std::io::Read::read(&mut reader, &mut first).unwrap();
+    assert!(String::from_utf8_lossy(&first[..n]).starts_with("zhnews: 1: not JSON"));
+    drop(reader);
+    let out = child.wait_with_output().unwrap();
+    let _ = feeder.join();
+    // A panic would exit with 101 and cut the records short.
+    assert_eq!(out.status.code(), Some(1), "inputs failed");
+    let got = records(&out);
+    assert_eq!(got.len(), 2000);
+    assert_eq!(got[1999]["error"]["kind"], "json");
+}
+
+#[test]
 fn articles_over_the_limit_are_error_records() {
     let out = zhnews(
         &["analyze", "--max-bytes", "10"],
