@@ -421,6 +421,33 @@ mod tests {
     }
 
     #[test]
+    fn a_line_over_the_limit_is_skipped_and_the_next_read() {
+        // Limit 4 bytes of text: lines up to 16 bytes are parsed, longer ones skipped unread.
+        let long = format!("{{\"text\":\"{}\"}}", "长".repeat(100));
+        let input = format!("{{\"text\":\"甲\"}}\n{long}\n{{\"text\":\"乙\"}}");
+        let got: Vec<Item> = jsonl_items(input.as_bytes(), "text", None, 4).collect();
+        assert_eq!(got.len(), 3);
+        let error = got[1].payload.as_ref().unwrap_err();
+        assert_eq!(error.kind(), "too_large");
+        assert!(error.to_string().contains(&format!("{} bytes", long.len())));
+        assert_eq!(got[2].id, 3);
+        assert!(matches!(&got[2].payload, Ok(Payload::Text(t)) if t == "乙"));
+    }
+
+    #[test]
+    fn a_read_error_ends_the_stream_after_one_error_item() {
+        struct Failing;
+        impl Read for Failing {
+            fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+                Err(io::Error::other("device gone"))
+            }
+        }
+        let got: Vec<Item> = jsonl_items(io::BufReader::new(Failing), "text", None, 100).collect();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].payload.as_ref().unwrap_err().kind(), "io");
+    }
+
+    #[test]
     fn passes_other_fields_through_and_keeps_clashes() {
         let input = "{\"id\":\"a\",\"text\":\"甲\",\"n\":1.5,\"nested\":{\"k\":[1,\"乙\"]},\"title\":\"T\"}\n";
         let item = items(input).remove(0);
