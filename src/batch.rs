@@ -7,7 +7,7 @@
 //! ```
 //! use zhnews::batch::{jsonl_items, output_record};
 //! let input = "{\"id\": 7, \"content\": \"本溪\", \"url\": \"http://x\"}\n";
-//! let item = jsonl_items(input.as_bytes(), "content", None).next().unwrap();
+//! let item = jsonl_items(input.as_bytes(), "content", None, 1 << 20).next().unwrap();
 //! assert_eq!(item.id, serde_json::json!(7));
 //! let record = output_record(serde_json::json!({"schema": "zhnews/1", "text": "本溪"}), &item);
 //! assert_eq!(record["url"], "http://x");
@@ -97,21 +97,48 @@ fn walk(dir: &Path, out: &mut Vec<(PathBuf, Option<io::Error>)>) {
                 Err(e) => out.push((path, Some(e))),
             },
             Ok(meta) if meta.is_file() => out.push((path, None)),
-            Ok(_) => {}
+            // A FIFO, socket or device found in a directory is not an article, and reading
+            // it could block: report it rather than drop it silently.
+            Ok(meta) => {
+                let what = special_file_kind(&meta.file_type());
+                let error = io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("not a regular file ({what})"),
+                );
+                out.push((path, Some(error)));
+            }
             Err(e) => out.push((path, Some(e))),
         }
+    }
+}
+
+/// What a file that is neither a regular file, a directory nor a symlink is.
+fn special_file_kind(file_type: &fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_fifo() {
+        "a FIFO"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else if file_type.is_block_device() || file_type.is_char_device() {
+        "a device"
+    } else {
+        "a special file"
     }
 }
 
 /// Read a whole file (or `-` for stdin) as one article.
 pub fn read_article(path: Option<&Path>, max_bytes: usize) -> Result<Payload, Error> {
     let mut bytes = Vec::new();
-    let limit = max_bytes as u64 + 1;
+    let limit = (max_bytes as u64).saturating_add(1);
     match path {
         None => io::stdin().lock().take(limit).read_to_end(&mut bytes)?,
         Some(p) => fs::File::open(p)?.take(limit).read_to_end(&mut bytes)?,
     };
     if bytes.len() > max_bytes {
+        // A large image or archive is better called what it is than too large.
+        if let Some(reason) = crate::decode::binary_signature(&bytes) {
+            return Err(Error::Binary { reason });
+        }
         let size = match path {
             Some(p) => fs::metadata(p).map_or(bytes.len(), |m| m.len() as usize),
             None => bytes.len(),
@@ -143,32 +170,111 @@ pub fn file_items(
     })
 }
 
+/// How much longer than the article limit a JSON Lines line may be: room for the JSON
+/// escapes of the text (`\uXXXX` is 6 bytes for a 3-byte Han character, 12 for an emoji) and
+/// the other fields.
+pub const LINE_LIMIT_FACTOR: usize = 4;
+
 /// One item per non-blank line of JSON Lines; `source` names the stream in ids of records
 /// without an `id` field (`None`: the line number alone).
+///
+/// Memory stays bounded: a line longer than [`LINE_LIMIT_FACTOR`] × `max_bytes` is skipped
+/// to its end without being held and yields a `too_large` error item; the text of a record is
+/// checked against `max_bytes` by the analyzer. A read error ends the stream after its
+/// error item (reading on would fail again).
 pub fn jsonl_items<R: BufRead>(
-    reader: R,
+    mut reader: R,
     text_field: &str,
     source: Option<String>,
+    max_bytes: usize,
 ) -> impl Iterator<Item = Item> + use<R> {
     let text_field = text_field.to_string();
-    let mut lines = reader.split(b'\n').enumerate();
+    let line_limit = max_bytes.saturating_mul(LINE_LIMIT_FACTOR);
+    let mut number = 0;
+    let mut failed = false;
+    let mut line = Vec::new();
     std::iter::from_fn(move || {
         loop {
-            let (index, line) = lines.next()?;
-            let number = index + 1;
+            if failed {
+                return None;
+            }
+            let read = read_line(&mut reader, &mut line, line_limit).transpose()?;
+            number += 1;
             let id = match &source {
                 Some(name) => Value::String(format!("{name}:{number}")),
                 None => Value::from(number),
             };
-            let line = match line {
-                Ok(line) => line,
-                Err(e) => return Some(Item::new(id, Err(Error::Io(e)))),
-            };
+            match read {
+                Ok(Line::Read) => {}
+                Ok(Line::TooLong(size)) => {
+                    let message = format!(
+                        "line too long: {size} bytes, over {LINE_LIMIT_FACTOR} × the \
+                         article limit of {max_bytes} bytes (see --max-bytes)"
+                    );
+                    return Some(Item::new(id, Err(record_error("too_large", message))));
+                }
+                Err(e) => {
+                    failed = true;
+                    return Some(Item::new(id, Err(Error::Io(e))));
+                }
+            }
             if line.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
             }
             return Some(parse_record(&line, id, &text_field));
         }
+    })
+}
+
+/// What [`read_line`] found.
+enum Line {
+    /// A line is in the buffer (without its `\n`).
+    Read,
+    /// A line longer than the limit, of this many bytes, was skipped.
+    TooLong(usize),
+}
+
+/// Read one line into `line`, holding at most `limit` bytes of it; `None` at the end.
+fn read_line<R: BufRead>(
+    reader: &mut R,
+    line: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<Option<Line>> {
+    line.clear();
+    let mut size = 0usize;
+    let mut any = false;
+    loop {
+        let buffer = match reader.fill_buf() {
+            Ok(buffer) => buffer,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buffer.is_empty() {
+            break;
+        }
+        any = true;
+        let (chunk, done) = match buffer.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buffer[..i], Some(i + 1)),
+            None => (buffer, None),
+        };
+        size = size.saturating_add(chunk.len());
+        if size <= limit {
+            line.extend_from_slice(chunk);
+        } else {
+            // Over the limit: count the rest of the line, keep none of it.
+            line.clear();
+            line.shrink_to(0);
+        }
+        let used = done.unwrap_or(chunk.len());
+        reader.consume(used);
+        if done.is_some() {
+            break;
+        }
+    }
+    Ok(match (any, size > limit) {
+        (false, _) => None,
+        (true, true) => Some(Line::TooLong(size)),
+        (true, false) => Some(Line::Read),
     })
 }
 
@@ -281,7 +387,7 @@ mod tests {
     use super::*;
 
     fn items(input: &str) -> Vec<Item> {
-        jsonl_items(input.as_bytes(), "text", None).collect()
+        jsonl_items(input.as_bytes(), "text", None, 1 << 20).collect()
     }
 
     #[test]
@@ -307,10 +413,38 @@ mod tests {
     #[test]
     fn invalid_utf8_is_an_error_record() {
         let input = b"{\"text\":\"\xff\"}\n{\"text\":\"ok\"}\n";
-        let got: Vec<Item> = jsonl_items(&input[..], "text", Some("in.jsonl".into())).collect();
+        let got: Vec<Item> =
+            jsonl_items(&input[..], "text", Some("in.jsonl".into()), 1 << 20).collect();
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].payload.as_ref().unwrap_err().kind(), "invalid_utf8");
         assert_eq!(got[0].id, "in.jsonl:1");
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_skipped_and_the_next_read() {
+        // Limit 4 bytes of text: lines up to 16 bytes are parsed, longer ones skipped unread.
+        let long = format!("{{\"text\":\"{}\"}}", "长".repeat(100));
+        let input = format!("{{\"text\":\"甲\"}}\n{long}\n{{\"text\":\"乙\"}}");
+        let got: Vec<Item> = jsonl_items(input.as_bytes(), "text", None, 4).collect();
+        assert_eq!(got.len(), 3);
+        let error = got[1].payload.as_ref().unwrap_err();
+        assert_eq!(error.kind(), "too_large");
+        assert!(error.to_string().contains(&format!("{} bytes", long.len())));
+        assert_eq!(got[2].id, 3);
+        assert!(matches!(&got[2].payload, Ok(Payload::Text(t)) if t == "乙"));
+    }
+
+    #[test]
+    fn a_read_error_ends_the_stream_after_one_error_item() {
+        struct Failing;
+        impl Read for Failing {
+            fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+                Err(io::Error::other("device gone"))
+            }
+        }
+        let got: Vec<Item> = jsonl_items(io::BufReader::new(Failing), "text", None, 100).collect();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].payload.as_ref().unwrap_err().kind(), "io");
     }
 
     #[test]

@@ -51,9 +51,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
         return Err(Error::Binary { reason });
     }
     if let Some(decoded) = decode_utf8(bytes) {
-        return Ok(decoded);
-    }
-    if let Some(decoded) = decode_mostly_utf8(bytes) {
+        // NUL is valid UTF-8: a stray one in text is kept, but a tenth of the bytes NUL is
+        // UTF-16 of ASCII text or binary padding, which the checks below tell apart.
+        if nul_share(bytes) < MAX_UTF8_NUL_SHARE {
+            return Ok(decoded);
+        }
+    } else if let Some(decoded) = decode_mostly_utf8(bytes) {
         return Ok(decoded);
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
@@ -72,6 +75,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
         return Err(Error::Binary { reason });
     }
     Ok(decode_legacy(bytes))
+}
+
+/// The share of NUL bytes above which valid UTF-8 is not taken as text as it is.
+const MAX_UTF8_NUL_SHARE: f64 = 0.10;
+
+/// The share of NUL bytes in the first [`SNIFF_BYTES`] bytes.
+fn nul_share(bytes: &[u8]) -> f64 {
+    let sample = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let nul = sample.iter().filter(|&&b| b == 0).count();
+    nul as f64 / sample.len().max(1) as f64
 }
 
 /// Valid UTF-8, allowing one character cut off at the end.
@@ -120,8 +133,10 @@ fn decode_mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
     })
 }
 
-/// File types recognised by their first bytes.
-fn binary_signature(bytes: &[u8]) -> Option<String> {
+/// File types recognised by their first bytes (PNG, JPEG, ELF, PDF, archives…): what the file
+/// is, or `None` when the start does not give a binary format away. A reader that stops at a
+/// size limit uses it to name a large binary file as such.
+pub fn binary_signature(bytes: &[u8]) -> Option<String> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"\x89PNG\r\n\x1a\n", "PNG image"),
         (b"\xff\xd8\xff", "JPEG image"),
@@ -356,5 +371,22 @@ mod tests {
         for text in ["MZ is a name", "BZh then text", ""] {
             assert_eq!(decode(text.as_bytes()).unwrap().text, text);
         }
+    }
+
+    #[test]
+    fn nul_in_valid_utf8_text_is_kept_unless_it_is_most_of_it() {
+        let text = "本溪\0市公安局出动民警1872人次";
+        assert_eq!(decode(text.as_bytes()).unwrap().text, text);
+        let mut padded = b"ab".to_vec();
+        padded.extend([0u8; 64]);
+        assert_eq!(decode(&padded).unwrap_err().kind(), "binary");
+        // UTF-16 of ASCII text is valid UTF-8 too, every other byte NUL.
+        let utf16: Vec<u8> = "Benxi police, 2018"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let got = decode(&utf16).unwrap();
+        assert_eq!(got.text, "Benxi police, 2018");
+        assert_eq!(got.encoding.name, "UTF-16LE");
     }
 }

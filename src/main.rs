@@ -91,8 +91,10 @@ struct InputArgs {
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long = "threads", value_name = "N")]
     threads: Option<usize>,
-    /// Refuse articles larger than this many bytes.
-    #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
+    /// Refuse articles larger than this many bytes (16 MiB by default), with an error record
+    /// of kind too_large; a file is read no further than that. A JSON Lines line longer than
+    /// 4 times the limit is skipped unread, also as too_large.
+    #[arg(long, default_value_t = zhnews::analysis::DEFAULT_MAX_BYTES, value_name = "BYTES")]
     max_bytes: usize,
 }
 
@@ -174,12 +176,14 @@ fn run(cli: Cli) -> io::Result<bool> {
             io::stdin().lock(),
             &input.text_field,
             None,
+            input.max_bytes,
         )),
-        (InputFormat::Jsonl, false) => Box::new(
-            files
-                .into_iter()
-                .flat_map(|(path, error)| jsonl_file_items(path, error, &input.text_field)),
-        ),
+        (InputFormat::Jsonl, false) => {
+            let (text_field, max_bytes) = (input.text_field.clone(), input.max_bytes);
+            Box::new(files.into_iter().flat_map(move |(path, error)| {
+                jsonl_file_items(path, error, &text_field, max_bytes)
+            }))
+        }
     };
     let context = Context {
         analyzer,
@@ -204,7 +208,9 @@ fn run(cli: Cli) -> io::Result<bool> {
             stdout.write_all(outcome.stdout.as_bytes())?;
             if !outcome.stderr.is_empty() {
                 stdout.flush()?;
-                eprint!("{}", outcome.stderr);
+                // Not eprint!, which panics when stderr is a closed pipe
+                // (`2> >(head -1)`); the records on stdout are the data, so go on.
+                let _ = io::stderr().write_all(outcome.stderr.as_bytes());
             }
             all_ok &= !outcome.failed;
             if let Some(bar) = &progress {
@@ -224,6 +230,7 @@ fn jsonl_file_items(
     path: PathBuf,
     error: Option<io::Error>,
     text_field: &str,
+    max_bytes: usize,
 ) -> Box<dyn Iterator<Item = Item> + 'static> {
     let opened = match error {
         Some(e) => Err(e),
@@ -234,6 +241,7 @@ fn jsonl_file_items(
             BufReader::new(file),
             text_field,
             Some(path.display().to_string()),
+            max_bytes,
         )),
         Err(e) => Box::new(std::iter::once(Item {
             id: batch::path_id(&path),

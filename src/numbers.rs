@@ -84,12 +84,14 @@ pub(crate) fn serialize_value<S: Serializer>(
 }
 
 /// The value of `text` when all of it (but surrounding spaces) is one numeral, read without
-/// the guards [`find`] applies to running text.
+/// the guards [`find`] applies to running text. A value out of range (`1e999`, `0e616`) is
+/// not a number: `None`, as in [`find`].
 pub fn parse(text: &str) -> Option<f64> {
     let scanner = Scanner::new(text.trim());
     let candidate = scanner.mention(0)?;
     let rest = scanner.skip_spaces(candidate.end);
-    (rest == scanner.chars.len() && !candidate.vague).then_some(candidate.value)
+    (rest == scanner.chars.len() && !candidate.vague && candidate.value.is_finite())
+        .then_some(candidate.value)
 }
 
 /// Every number mention in `text`, in order.
@@ -1397,6 +1399,16 @@ mod tests {
 
     fn values(text: &str) -> Vec<f64> {
         find(text).iter().map(|n| n.value).collect()
+    }
+
+    #[test]
+    fn values_out_of_range_are_not_numbers() {
+        // Found by fuzzing: 0 × 10^616 is 0 × ∞, NaN.
+        for input in ["0e616", "1e999", "9^999", "1e-999999999999"] {
+            assert_eq!(parse(input).filter(|v| !v.is_finite()), None, "{input}");
+            assert!(values(input).iter().all(|v| v.is_finite()), "{input}");
+        }
+        assert_eq!(parse("2e3"), Some(2000.0));
     }
 
     #[test]

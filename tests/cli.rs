@@ -1,44 +1,17 @@
 //! The `zhnews` command as a user runs it: stdin, files, directories, JSON Lines with
 //! pass-through fields, error records for bad input, exit codes.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use common::{records, scratch, zhnews};
 use serde_json::Value;
 
 const SEED: &str = "samples/seed/000_c938a646bbbd01ba.txt";
 const REFERENCE: &str = include_str!("../samples/seed/000_c938a646bbbd01ba.clean.txt");
-
-fn zhnews(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zhnews"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("zhnews runs");
-    let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin).unwrap();
-    drop(input);
-    child.wait_with_output().unwrap()
-}
-
-fn records(output: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
-        .collect()
-}
-
-/// A fresh directory under the target dir for one test's files.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 #[test]
 fn analyze_reads_stdin_and_prints_one_object() {
@@ -299,6 +272,35 @@ fn a_closed_stdout_ends_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
+
+#[test]
+fn a_closed_stderr_does_not_stop_the_batch() {
+    // `zhnews … 2> >(head -1)`: the error messages meet a closed pipe; the records go on.
+    let input: String = (0..2000).map(|i| format!("not json {i}\n")).collect();
+    let (mut reader, writer) = std::io::pipe().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhnews"))
+        .args(["analyze", "--input", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(writer)
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let mut first = [0u8; 64];
+    let n = std::io::Read::read(&mut reader, &mut first).unwrap();
+    assert!(String::from_utf8_lossy(&first[..n]).starts_with("zhnews: 1: not JSON"));
+    drop(reader);
+    let out = child.wait_with_output().unwrap();
+    let _ = feeder.join();
+    // A panic would exit with 101 and cut the records short.
+    assert_eq!(out.status.code(), Some(1), "inputs failed");
+    let got = records(&out);
+    assert_eq!(got.len(), 2000);
+    assert_eq!(got[1999]["error"]["kind"], "json");
 }
 
 #[test]

@@ -1,5 +1,11 @@
 //! Invariants over generated text: clean Simplified text is unchanged; cleaning is idempotent;
-//! no input panics; token spans lie on the text.
+//! no input panics; every span of an analysis lies inside its text and names what it says
+//! (the checks are the fuzz targets', `fuzz/src/lib.rs`); sections partition the body.
+
+// Only `check_analysis` is used here; the fuzz targets' other bodies run in fuzz_corpus.rs.
+#[allow(dead_code)]
+#[path = "../fuzz/src/lib.rs"]
+mod targets;
 
 use proptest::prelude::*;
 use zhnews::document::char_slice;
@@ -35,6 +41,14 @@ fn analyzer() -> Analyzer {
     })
 }
 
+/// `clean(text)` and `clean(clean(text))`.
+fn clean_twice(text: &str) -> (String, String) {
+    let a = analyzer();
+    let once = a.clean(text).text;
+    let twice = a.clean(&once).text;
+    (once, twice)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
 
@@ -49,9 +63,7 @@ proptest! {
 
     #[test]
     fn cleaning_is_idempotent(text in "[本溪市公安局網格員調研關鍵詞聽民聲在的了，。、？！“”,.:;?!()a-z0-9 \n\u{FFFD}（）@^]{0,80}") {
-        let a = analyzer();
-        let once = a.clean(&text).text;
-        let twice = a.clean(&once).text;
+        let (once, twice) = clean_twice(&text);
         prop_assert_eq!(twice, once);
     }
 
@@ -59,20 +71,19 @@ proptest! {
     fn any_bytes_give_a_result_or_an_error(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         let a = analyzer();
         if let Ok(analysis) = a.analyze_bytes(&bytes) {
-            for token in analysis.tokens.unwrap_or_default() {
-                prop_assert_eq!(char_slice(&analysis.text, token.span), token.w.as_str());
-            }
+            targets::check_analysis(&analysis);
         }
     }
 
     #[test]
-    fn token_spans_point_into_the_text(text in "\\PC{0,120}") {
-        let analysis = analyzer().analyze(&text);
-        let chars = analysis.text.chars().count();
-        for token in analysis.tokens.unwrap_or_default() {
-            prop_assert!(token.span.end <= chars);
-            prop_assert_eq!(char_slice(&analysis.text, token.span), token.w.as_str());
-        }
+    fn cleaning_any_text_is_idempotent(text in "\\PC{0,80}") {
+        let (once, twice) = clean_twice(&text);
+        prop_assert_eq!(twice, once);
+    }
+
+    #[test]
+    fn every_span_of_any_text_is_valid(text in "\\PC{0,120}") {
+        targets::check_analysis(&analyzer().analyze(&text));
     }
 
     #[test]
@@ -114,5 +125,26 @@ proptest! {
             prop_assert!(!n.value.is_nan(), "{:?}", n);
         }
         let _ = zhnews::numbers::parse(&text);
+    }
+}
+
+proptest! {
+    // A whole analysis per case, in a debug build: fewer cases keep `cargo test` quick.
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn every_span_of_a_news_like_article_is_valid(
+        picks in prop::collection::vec((0usize..14, "\\PC{0,6}"), 1..20)
+    ) {
+        // Lines that make titles, sections, captions, statistics, dates and entities, each
+        // followed by arbitrary text.
+        const LINES: [&str; 14] = [
+            "本溪市公安局开展冬季治安清查行动", "关键词：听民声", "一、总体要求", "（二）基本原则",
+            "【新闻链接】", "社区网格员在调解居民之间的矛盾纠纷", "本溪市公安局出动民警1872人次，受理警情7.7万余起。",
+            "2011年3月9日19时至22时", "责任编辑：张三", "“平安本溪”建设", "本溪市委、市政府",
+            "來源：本溪日報", "", "满意率81.18%，约三分之一",
+        ];
+        let text: String = picks.iter().map(|(i, tail)| format!("{}{tail}\n", LINES[*i])).collect();
+        targets::check_analysis(&analyzer().analyze(&text));
     }
 }

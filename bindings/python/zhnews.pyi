@@ -8,6 +8,8 @@ from typing import Any, Literal, Optional, Sequence, Union
 __version__: str
 SCHEMA: str
 """The schema name every output object carries: ``"zhnews/1"``."""
+DEFAULT_MAX_BYTES: int
+"""The default ``max_bytes``: 16 MiB, as the CLI's ``--max-bytes``."""
 
 Id = Union[str, int, None]
 Analysis = dict[str, Any]
@@ -31,7 +33,7 @@ class Analyzer:
     """
 
     def __init__(
-        self, convert: bool = True, tokens: bool = False, max_bytes: int = 64 * 1024 * 1024
+        self, convert: bool = True, tokens: bool = False, max_bytes: int = 16 * 1024 * 1024
     ) -> None: ...
     def analyze(self, text: str, id: Id = None) -> Analysis:
         """Analyse one article given as text; ``id`` becomes the object's ``"id"``.
@@ -59,6 +61,14 @@ class Analyzer:
         instead of raising.
         """
     def clean(self, text: str) -> str:
-        """The repaired (and, unless ``convert=False``, Simplified) text."""
+        """The repaired (and, unless ``convert=False``, Simplified) text.
+
+        Raises:
+            ZhnewsError: kind ``"too_large"`` over ``max_bytes``.
+        """
     def segment(self, text: str) -> list[tuple[str, str]]:
-        """``(word, part_of_speech)`` pairs of the cleaned text, jieba's tag set."""
+        """``(word, part_of_speech)`` pairs of the cleaned text, jieba's tag set.
+
+        Raises:
+            ZhnewsError: kind ``"too_large"`` over ``max_bytes``.
+        """

@@ -694,6 +694,11 @@ fn worth_a_look(text: &str) -> bool {
     !text.is_ascii()
 }
 
+/// How many times a line is looked at again. Each look repairs the runs of one family, and a
+/// repair can make the run beside it readable (`¼¸°Ù»§õ¸®´åã€‚` takes four), so a line is
+/// repaired until nothing changes; the bound only guards against a repair that undoes another.
+const MAX_LINE_PASSES: usize = 16;
+
 /// Re-decode mis-decoded runs; `None` when there are none.
 pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
     if !worth_a_look(text) {
@@ -707,13 +712,15 @@ pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
             Some(body) => (body, "\n"),
             None => (line, ""),
         };
-        match repair_line(lm, body, fixes) {
-            Some(repaired) => {
-                out.push_str(&repaired);
-                changed = true;
+        let mut repaired: Option<String> = None;
+        for _ in 0..MAX_LINE_PASSES {
+            match repair_line(lm, repaired.as_deref().unwrap_or(body), fixes) {
+                Some(next) => repaired = Some(next),
+                None => break,
             }
-            None => out.push_str(body),
         }
+        changed |= repaired.is_some();
+        out.push_str(repaired.as_deref().unwrap_or(body));
         out.push_str(end);
     }
     changed.then_some(out)
@@ -736,6 +743,16 @@ mod tests {
         ] {
             assert_eq!(fixed(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn repairs_runs_of_mixed_families_in_one_call() {
+        // Found by fuzzing: GBK and UTF-8 read as windows-1252 side by side, each repair
+        // making the next run readable; one call used to repair one family, so `clean` (three
+        // rounds) left 几百户 for a second `clean` to repair.
+        let input = "¼¸°Ù»§õ¸®´åã\u{20ac}\u{201a}";
+        assert_eq!(fixed(input), "几百户õ府村。");
+        assert_eq!(fixed(&fixed(input)), fixed(input));
     }
 
     #[test]

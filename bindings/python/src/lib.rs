@@ -113,7 +113,7 @@ fn id_value(id: Option<&Bound<'_, PyAny>>) -> PyResult<Value> {
 ///         is `convert=False`).
 ///     tokens: include `"tokens"` (`[{"w", "pos", "span"}]`) in each analysis (`--tokens`).
 ///     max_bytes: refuse larger articles with `ZhnewsError(kind="too_large")`
-///         (`--max-bytes`, default 64 MiB).
+///         (`--max-bytes`, default 16 MiB).
 #[pyclass(module = "zhnews", frozen)]
 struct Analyzer {
     inner: zhnews::Analyzer,
@@ -122,8 +122,9 @@ struct Analyzer {
 #[pymethods]
 impl Analyzer {
     #[new]
-    // 64 MiB, written out so that `inspect.signature` shows it.
-    #[pyo3(signature = (convert = true, tokens = false, max_bytes = 67108864))]
+    // 16 MiB (zhnews::analysis::DEFAULT_MAX_BYTES), written out so that `inspect.signature`
+    // shows it; a test checks the two agree.
+    #[pyo3(signature = (convert = true, tokens = false, max_bytes = 16777216))]
     fn new(convert: bool, tokens: bool, max_bytes: usize) -> Self {
         Analyzer {
             inner: zhnews::Analyzer::with_options(AnalyzerOptions {
@@ -272,21 +273,25 @@ impl Analyzer {
     }
 
     /// The repaired (and, unless `convert=False`, Simplified) text; `zhnews clean`.
-    fn clean(&self, py: Python<'_>, text: &str) -> String {
-        py.detach(|| self.inner.clean(text).text)
+    /// Raises `ZhnewsError` (kind `"too_large"`) over `max_bytes`.
+    fn clean(&self, py: Python<'_>, text: &str) -> PyResult<String> {
+        py.detach(|| self.inner.try_clean(text).map(|d| d.text))
+            .map_err(|error| to_py_err(py, &error))
     }
 
     /// Words and their part-of-speech tags (jieba's tag set) of the cleaned text, as
     /// `zhnews segment --json` gives them: `[("本溪市", "ns"), ("公安局", "nt"), …]`.
-    fn segment(&self, py: Python<'_>, text: &str) -> Vec<(String, &'static str)> {
+    /// Raises `ZhnewsError` (kind `"too_large"`) over `max_bytes`.
+    fn segment(&self, py: Python<'_>, text: &str) -> PyResult<Vec<(String, &'static str)>> {
         py.detach(|| {
-            let text = self.inner.clean(text).text;
-            segmenter()
+            let text = self.inner.try_clean(text)?.text;
+            Ok(segmenter()
                 .tag(&text)
                 .iter()
                 .map(|t| (t.word(&text).to_owned(), t.pos))
-                .collect()
+                .collect())
         })
+        .map_err(|error: Error| to_py_err(py, &error))
     }
 }
 
@@ -301,6 +306,7 @@ impl Analyzer {
 fn zhnews_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("SCHEMA", zhnews::analysis::SCHEMA)?;
+    m.add("DEFAULT_MAX_BYTES", zhnews::analysis::DEFAULT_MAX_BYTES)?;
     m.add_class::<Analyzer>()?;
     m.add("ZhnewsError", m.py().get_type::<ZhnewsError>())?;
     Ok(())

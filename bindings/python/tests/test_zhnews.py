@@ -135,3 +135,107 @@ def test_analyze_many_lets_other_python_threads_run(analyzer):
         running.clear()
         ticker.join()
     assert sum(start < t < end for t in ticks) >= 10
+
+# Bad input (issue 9): each gives a result or a Python exception, never a crash.
+
+ELF = b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4
+
+
+def test_default_max_bytes_agrees_with_the_library():
+    import inspect
+
+    assert zhnews.DEFAULT_MAX_BYTES == 16 * 1024 * 1024
+    default = inspect.signature(zhnews.Analyzer).parameters["max_bytes"].default
+    assert default == zhnews.DEFAULT_MAX_BYTES
+    assert f"max_bytes={zhnews.DEFAULT_MAX_BYTES}" in repr(zhnews.Analyzer())
+
+
+@pytest.mark.parametrize("data,what", [(PNG, "PNG"), (ELF, "ELF"), (b"ab" + bytes(64), "NUL")])
+def test_binary_bytes_raise_binary(analyzer, data, what):
+    with pytest.raises(zhnews.ZhnewsError) as info:
+        analyzer.analyze_bytes(data)
+    assert info.value.kind == "binary"
+    assert what in str(info.value)
+
+
+def test_empty_and_blank_inputs_give_results(analyzer):
+    for text in ["", " ", "\n\n", "\u3000\t"]:
+        assert analyzer.analyze(text)["text"] == text
+        assert analyzer.analyze_bytes(text.encode())["text"] == text
+        assert analyzer.clean(text) == text
+    assert analyzer.segment("") == []
+    assert analyzer.analyze_many([]) == []
+
+
+def test_nul_in_the_middle_is_kept(analyzer):
+    text = "本溪\0市公安局出动民警1872人次"
+    assert analyzer.analyze(text)["text"] == text
+    assert analyzer.analyze_bytes(text.encode())["text"] == text
+    assert analyzer.clean(text) == text
+
+
+def test_too_large_everywhere():
+    small = zhnews.Analyzer(max_bytes=8)
+    text = "本溪市公安局"  # 18 bytes
+    calls = [
+        lambda: small.analyze(text),
+        lambda: small.analyze_bytes(text.encode()),
+        lambda: small.clean(text),
+        lambda: small.segment(text),
+        lambda: small.analyze_many(["本", text]),
+    ]
+    for call in calls:
+        with pytest.raises(zhnews.ZhnewsError) as info:
+            call()
+        assert info.value.kind == "too_large"
+        assert "18 bytes" in str(info.value)
+    assert small.clean("本溪") == "本溪"
+
+
+def test_wrong_types_raise_type_error(analyzer):
+    for call in [
+        lambda: analyzer.analyze(123),
+        lambda: analyzer.analyze(b"bytes"),
+        lambda: analyzer.analyze(None),
+        lambda: analyzer.analyze_bytes("text"),
+        lambda: analyzer.clean(["list"]),
+        lambda: analyzer.segment(1.5),
+        lambda: analyzer.analyze("本溪", id=1.5),
+        lambda: analyzer.analyze_many(["本溪", 7]),
+        lambda: analyzer.analyze_many("a str is not a list of texts"),
+        lambda: zhnews.Analyzer(max_bytes="big"),
+    ]:
+        with pytest.raises(TypeError):
+            call()
+
+
+def test_negative_max_bytes_is_refused():
+    with pytest.raises(OverflowError):
+        zhnews.Analyzer(max_bytes=-1)
+
+
+def test_lone_surrogate_raises_unicode_error(analyzer):
+    with pytest.raises(UnicodeEncodeError):
+        analyzer.analyze("本\ud800溪")
+    with pytest.raises(UnicodeEncodeError):
+        analyzer.analyze_many(["本溪", "\udfff"])
+
+
+def test_analyze_many_with_a_bad_element_records_it_in_place():
+    small = zhnews.Analyzer(max_bytes=6)
+    results = small.analyze_many(["本溪", "本溪市公安局", ""], ids=[1, 2, 3], errors="record")
+    assert [r["id"] for r in results] == [1, 2, 3]
+    assert results[0]["text"] == "本溪"
+    assert results[1]["error"]["kind"] == "too_large"
+    assert results[2]["text"] == ""
+
+
+def test_invalid_utf8_bytes_are_decoded_not_fatal(analyzer):
+    # Broken UTF-8 is read as a legacy encoding or repaired, never a crash.
+    for data in [b"\xff\xfe\xfd", "本溪".encode()[:-1], b"\xe6\x9c" * 50, bytes(range(128, 256))]:
+        try:
+            result = analyzer.analyze_bytes(data)
+        except zhnews.ZhnewsError as e:
+            assert e.kind == "binary"
+        else:
+            assert isinstance(result["text"], str)
