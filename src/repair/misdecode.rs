@@ -331,6 +331,24 @@ fn decode_at(
     if pattern_len < 2 || lost > MAX_LOST_IN_CHAR {
         return (1, Vec::new());
     }
+    if lost == pattern_len && right != Right::Utf8 {
+        // Both bytes lost: the likeliest characters of the encoding whose bytes the wrong
+        // decoder could have lost here, from a list made once (enumerating and decoding
+        // every byte pair for each such character made text full of U+FFFD crawl).
+        let next = bytes.get(pos + 2).copied();
+        let candidates: Vec<char> = pairs_by_frequency(right)
+            .iter()
+            .filter(|&&(lead, trail, _)| {
+                could_be_lost(wrong, lead, Some(Byte::Lost)) && could_be_lost(wrong, trail, next)
+            })
+            .map(|&(_, _, c)| c)
+            .take(BEAM)
+            .collect();
+        return match candidates.is_empty() {
+            true => (1, candidates),
+            false => (pattern_len, candidates),
+        };
+    }
     let candidates: Vec<char> = match right {
         Right::Utf8 => {
             if pattern[1..]
@@ -394,6 +412,33 @@ fn decode_at(
     }
 }
 
+/// Every character of a double-byte encoding that may stand for a lost one ([`inferable`]),
+/// with its bytes, the most frequent first (ties in byte order): the candidates of a
+/// character both of whose bytes were lost, in the order [`resolve`] ranks them.
+fn pairs_by_frequency(right: Right) -> &'static [(u8, u8, char)] {
+    static GBK_PAIRS: OnceLock<Vec<(u8, u8, char)>> = OnceLock::new();
+    static BIG5_PAIRS: OnceLock<Vec<(u8, u8, char)>> = OnceLock::new();
+    let (table, encoding, leads, trails) = match right {
+        Right::Big5 => (&BIG5_PAIRS, BIG5, 0xA1..=0xF9, [0x40..=0x7E, 0xA1..=0xFE]),
+        _ => (&GBK_PAIRS, GBK, 0x81..=0xFE, [0x40..=0x7E, 0x80..=0xFE]),
+    };
+    table.get_or_init(|| {
+        let lm = model();
+        let mut pairs: Vec<(u8, u8, char)> = leads
+            .flat_map(|lead| {
+                trails
+                    .clone()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(move |trail| Some((lead, trail, pair_char(encoding, lead, trail)?)))
+            })
+            .filter(|&(_, _, c)| inferable(lm, c))
+            .collect();
+        pairs.sort_by_key(|&(_, _, c)| std::cmp::Reverse(lm.count(c)));
+        pairs
+    })
+}
+
 /// A candidate repair: damaged chars `start..end` of the line become `text`.
 struct Edit {
     start: usize,
@@ -432,12 +477,20 @@ fn resolve(
     let columns: Vec<Vec<char>> = units
         .iter()
         .map(|u| {
-            let mut chars = u.chars.clone();
-            if chars.len() > BEAM {
-                chars.sort_by(|&a, &b| lm.log_prob_alone(b).total_cmp(&lm.log_prob_alone(a)));
-                chars.truncate(BEAM);
+            if u.chars.len() <= BEAM {
+                return u.chars.clone();
             }
-            chars
+            // The BEAM likeliest alone, each scored once (a lost byte pair has thousands).
+            // Ties keep candidate order, as a stable sort would.
+            let mut scored: Vec<(f64, usize)> = (0..u.chars.len())
+                .map(|i| (lm.log_prob_alone(u.chars[i]), i))
+                .collect();
+            let order =
+                |a: &(f64, usize), b: &(f64, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+            scored.select_nth_unstable_by(BEAM - 1, order);
+            scored.truncate(BEAM);
+            scored.sort_by(order);
+            scored.into_iter().map(|(_, i)| u.chars[i]).collect()
         })
         .collect();
     // scores[k][j]: best log-probability of a path ending in columns[k][j]; back[k][j]: its
