@@ -63,6 +63,9 @@ cold() {  # mean ms of hyperfine over the one-article input
 rss_one() { /usr/bin/time -f "%M" -o "$out/rss.txt" "$@" < "$out/one.jsonl" > /dev/null; echo $(( $(cat "$out/rss.txt") / 1024 )); }
 
 jsonl=(--input jsonl --text-field text)
+c_jieba=$(cold "$jieba_tag"); m_jieba=$(rss_one "$jieba_tag")
+c_zh=$(cold "$zhnews analyze ${jsonl[*]}"); m_zh=$(rss_one "$zhnews" analyze "${jsonl[@]}")
+c_py=$(cold "$venv/bin/python bench/python_pipeline.py"); m_py=$(rss_one "$venv/bin/python" bench/python_pipeline.py)
 read -r t_jieba r_jieba < <(run "$out/articles.jsonl" "$jieba_tag")
 read -r t_one r_one < <(run "$out/articles.jsonl" "$zhnews" analyze -j 1 "${jsonl[@]}")
 read -r t_two r_two < <(run "$out/articles.jsonl" "$zhnews" analyze -j 2 "${jsonl[@]}")
@@ -70,16 +73,23 @@ read -r t_py r_py < <(run "$out/articles_py.jsonl" "$venv/bin/python" bench/pyth
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "corpus: ${mb} MB of article text (${py_mb} MB for Python), $(wc -l < "$out/articles.jsonl") articles"
-printf '%-34s %10s %10s %14s %14s\n' tool "MB/s" "x jieba" "cold start ms" "peak RSS MB"
-row() {  # name seconds megabytes rss_kb cold_ms cold_rss_mb
-    python3 -c "
-name, t, mb, kb, cold, cold_rss = '$1', $2, $3, $4, '$5', '$6'
-speed = mb / t
-print(f'{name:<34} {speed:10.2f} {t / mb / ($t_jieba / $mb):10.2f} {cold:>14} {cold_rss + \" / \" + str(kb // 1024):>14}')"
-}
-row "jieba-rs tag alone" "$t_jieba" "$mb" "$r_jieba" "$(cold "$jieba_tag")" "$(rss_one "$jieba_tag")"
-row "zhnews analyze (1 thread)" "$t_one" "$mb" "$r_one" "$(cold "$zhnews analyze ${jsonl[*]}")" "$(rss_one "$zhnews" analyze "${jsonl[@]}")"
-row "zhnews analyze (2 threads)" "$t_two" "$mb" "$r_two" "-" "-"
-row "Python: jieba + OpenCC + regex" "$t_py" "$py_mb" "$r_py" "$(cold "$venv/bin/python bench/python_pipeline.py")" "$(rss_one "$venv/bin/python" bench/python_pipeline.py)"
-echo "x jieba: time per MB over jieba-rs tag alone. Peak RSS: one article / the whole corpus."
-python3 -c "print(f'zhnews vs Python pipeline: {($t_py/$py_mb)/($t_one/$mb):.0f}x faster per MB on one core; 2 threads vs 1: {$t_one/$t_two:.2f}x')"
+# Throughput is steady state: the run's wall time less the tool's cold start (one article).
+python3 - "$mb" "$py_mb" <<PY
+import sys
+mb, py_mb = float(sys.argv[1]), float(sys.argv[2])
+rows = [
+    ("jieba-rs tag alone", $t_jieba, mb, $c_jieba, $m_jieba, $r_jieba),
+    ("zhnews analyze (1 thread)", $t_one, mb, $c_zh, $m_zh, $r_one),
+    ("zhnews analyze (2 threads)", $t_two, mb, $c_zh, None, $r_two),
+    ("Python: jieba + OpenCC + regex", $t_py, py_mb, $c_py, $m_py, $r_py),
+]
+speed = {name: size / max(t - cold / 1000, 1e-9) for name, t, size, cold, _, _ in rows}
+base = speed["jieba-rs tag alone"]
+print(f"{'tool':<32} {'MB/s':>7} {'x jieba time':>13} {'cold start ms':>14} {'peak RSS MB':>12}")
+for name, t, size, cold, one_rss, rss_kb in rows:
+    rss = f"{one_rss if one_rss is not None else '-'} / {rss_kb // 1024}"
+    print(f"{name:<32} {speed[name]:7.2f} {base / speed[name]:13.2f} {cold if one_rss is not None else '-':>14} {rss:>12}")
+one, two, py = speed["zhnews analyze (1 thread)"], speed["zhnews analyze (2 threads)"], speed["Python: jieba + OpenCC + regex"]
+print("x jieba time: time per MB over jieba-rs tag alone. Peak RSS: one article / the whole corpus.")
+print(f"zhnews (1 thread) vs the Python pipeline: {one / py:.0f}x faster per MB; 2 threads vs 1: {two / one:.2f}x")
+PY
