@@ -53,6 +53,8 @@ pub const PERSON_TITLES: &str = include_str!("../dicts/person_titles.txt");
 pub const UNITS: &str = include_str!("../dicts/units.tsv");
 /// Big5 code points where the Unicode BIG5.TXT mapping (Python's codec) differs from WHATWG.
 pub const BIG5_LEGACY: &str = include_str!("../dicts/big5_legacy.tsv");
+/// Kangxi radicals and radical forms → ideographs (`tools/build_radicals.py`).
+pub const RADICALS: &str = include_str!("../dicts/radicals.tsv");
 /// jieba user dictionary of government-news vocabulary (`word freq tag`).
 pub const USER_DICT: &str = include_str!("../dicts/user.dict");
 /// Words with numeral characters that are not numbers (一切, 统一, 四川), for `numbers`.
@@ -121,6 +123,7 @@ mod tests {
             ("keyword_weights", KEYWORD_WEIGHTS),
             ("divisions", DIVISIONS),
             ("places_world", PLACES_WORLD),
+            ("radicals", RADICALS),
             ("org_suffixes", ORG_SUFFIXES),
             ("org_aliases", ORG_ALIASES),
             ("surnames", SURNAMES),

@@ -154,6 +154,8 @@ pub enum FixKind {
     Inferred,
     /// Damage that cannot be undone (`锟斤拷`, runs of U+FFFD): reported, text left as it was.
     Unrecoverable,
+    /// A Kangxi radical or radical form left by PDF text extraction, `完⼯` → `完工`.
+    RadicalForm,
 }
 
 /// One reported change: `before` became `after`, `count` times.

@@ -113,3 +113,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn radicals_from_pdf_extraction_become_ideographs() {
+    // A Tainan city release whose text came out of a PDF with Kangxi radicals for 工 大 土 日
+    // 月 (read by eye: 動⼟ is 動土, 完⼯ is 完工, 發稿⽇期 is 發稿日期).
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/zh-hant/tainan_2024-05-03_8635513.txt"
+    );
+    let input = std::fs::read_to_string(path).unwrap();
+    let document = Analyzer::new().clean(&input);
+    let text = &document.text;
+    assert!(text.starts_with("台南安平新地标今动土，安平渔港跨港大桥预计116年底 完工"));
+    assert!(text.contains("台南市政府工务局新闻稿"), "{text}");
+    assert!(text.contains("发稿日期：113年5月3日"), "{text}");
+    assert!(!text.chars().any(|c| ('\u{2E80}'..='\u{2FDF}').contains(&c)));
+    let radicals: usize = document
+        .fixes
+        .as_slice()
+        .iter()
+        .filter(|f| f.kind == FixKind::RadicalForm)
+        .map(|f| f.count)
+        .sum();
+    // Every one of the 46 radicals in the file (counted with Python over U+2E80-U+2FDF).
+    assert_eq!(radicals, 46);
+}

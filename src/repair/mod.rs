@@ -1,8 +1,9 @@
 //! Undo the damage scraped text arrives with, one pass a file, each reporting [`Fix`] records.
 //!
 //! Passes run in a fixed order: mis-decoded runs first (UTF-8 read as GBK and the like: the
-//! other passes cannot read such runs at all), then pinyin annotations (they hide the characters the other
-//! passes look at), then GBK byte shifts (their `?!` anchors must be seen before punctuation is
+//! other passes cannot read such runs at all), then radicals left by PDF text extraction
+//! (`完⼯` → `完工`), then pinyin annotations (they hide the characters the other passes look
+//! at), then GBK byte shifts (their `?!` anchors must be seen before punctuation is
 //! normalised), then stray and half-width punctuation. Every pass leaves text it has no
 //! evidence against exactly as it was.
 //!
@@ -21,6 +22,7 @@ pub mod misdecode;
 pub mod pinyin;
 pub mod plausibility;
 pub mod punctuation;
+pub mod radicals;
 pub mod unrecoverable;
 
 use crate::document::FixLog;
@@ -29,8 +31,9 @@ use crate::document::FixLog;
 type Pass = fn(&str, &mut FixLog) -> Option<String>;
 
 /// The passes, in the order they run.
-const PASSES: [Pass; 4] = [
+const PASSES: [Pass; 5] = [
     misdecode::repair,
+    radicals::repair,
     pinyin::repair,
     byte_shift::repair,
     punctuation::repair,
