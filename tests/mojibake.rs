@@ -128,6 +128,11 @@ fn radicals_from_pdf_extraction_become_ideographs() {
     assert!(text.starts_with("台南安平新地标今动土，安平渔港跨港大桥预计116年底 完工"));
     assert!(text.contains("台南市政府工务局新闻稿"), "{text}");
     assert!(text.contains("发稿日期：113年5月3日"), "{text}");
+    // Ordinary characters that read oddly are not mojibake (億啟 once became 货币 here).
+    assert!(
+        text.contains("共计 23.4 亿启「台南市安平渔港跨港大桥新建工程」"),
+        "{text}"
+    );
     assert!(!text.chars().any(|c| ('\u{2E80}'..='\u{2FDF}').contains(&c)));
     let radicals: usize = document
         .fixes

@@ -630,7 +630,9 @@ fn stretch_edits(
     for k in 0..units.len() {
         // ASCII whitespace separates runs: a table cell or a word may be damaged alone.
         if units[k].chars.len() == 1 && units[k].chars[0].is_ascii_whitespace() && atom_first == k {
-            edits.extend(segment_edit(lm, line, offset, &char_at, &units, &segment));
+            edits.extend(segment_edit(
+                lm, wrong, line, offset, &char_at, &units, &segment,
+            ));
             segment.clear();
             atom_first = k + 1;
             continue;
@@ -642,19 +644,24 @@ fn stretch_edits(
         if atom_ok {
             segment.extend(atom_first..=k);
         } else {
-            edits.extend(segment_edit(lm, line, offset, &char_at, &units, &segment));
+            edits.extend(segment_edit(
+                lm, wrong, line, offset, &char_at, &units, &segment,
+            ));
             segment.clear();
         }
         atom_first = k + 1;
         atom_ok = true;
     }
-    edits.extend(segment_edit(lm, line, offset, &char_at, &units, &segment));
+    edits.extend(segment_edit(
+        lm, wrong, line, offset, &char_at, &units, &segment,
+    ));
     edits
 }
 
 /// The edit a run of well-decoded units makes, if the model prefers it clearly.
 fn segment_edit(
     lm: &CharModel,
+    wrong: Wrong,
     line: &[char],
     offset: usize,
     char_at: &HashMap<usize, usize>,
@@ -685,6 +692,11 @@ fn segment_edit(
     let damaged = &line[start..end];
     // One character alone is too little evidence: a rare real character can read as another.
     if text == damaged || damaged.iter().filter(|c| !c.is_ascii()).count() < MIN_DAMAGED_CHARS {
+        return None;
+    }
+    // Nor is a run of ordinary characters with no sign of this misreading in it, however odd
+    // it reads (億啟 in "23.4 億啟「…」" is not UTF-8 read as anything).
+    if !damaged.iter().any(|&c| is_suspect(lm, wrong, c)) {
         return None;
     }
     // A short run must come out as characters the model knows well (not 彳青 from 蒐獵).
