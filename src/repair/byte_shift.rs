@@ -342,14 +342,28 @@ fn repair_unmarked(
         .map(|(_, c)| c)
 }
 
+/// For each char of `text`, whether its line is binary noise
+/// ([`crate::repair::is_binary_noise`]): such lines have anchors everywhere and nothing to
+/// re-align.
+fn noise_chars(text: &str) -> Vec<bool> {
+    let mut noise = Vec::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let is_noise = crate::repair::is_binary_noise(line.trim_end_matches('\n'));
+        noise.extend(std::iter::repeat_n(is_noise, line.chars().count()));
+    }
+    noise
+}
+
 /// Repair the damage around lone lost bytes (see [`repair_unmarked`]).
 fn repair_unmarked_all(lm: &CharModel, text: &str, fixes: &mut FixLog) -> Option<String> {
     let mut chars: Vec<char> = text.chars().collect();
+    // Going backwards, a repair changes only what follows `p`: the flags before it hold.
+    let noise = noise_chars(text);
     let mut changed = false;
     let mut p = chars.len();
     while p > 0 {
         p -= 1;
-        if !is_lone_lost(&chars, p) {
+        if noise[p] || !is_lone_lost(&chars, p) {
             continue;
         }
         let Some((start, end, repaired, shifted)) = repair_unmarked(lm, &chars, p) else {
@@ -478,12 +492,14 @@ pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
+    let noise = noise_chars(text);
     let lm = model();
     let mut out = String::with_capacity(text.len());
     let mut changed = false;
     let mut i = 0;
     while i < chars.len() {
-        if is_anchor(&chars, i)
+        if !noise[i]
+            && is_anchor(&chars, i)
             && let Some((repaired, replaced)) = repair_at(lm, &chars, i)
         {
             // Show the first character back in step too, as context for the reader.

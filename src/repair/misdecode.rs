@@ -777,6 +777,10 @@ pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
             Some(body) => (body, "\n"),
             None => (line, ""),
         };
+        if crate::repair::is_binary_noise(body) {
+            out.push_str(line);
+            continue;
+        }
         let mut repaired: Option<String> = None;
         for _ in 0..MAX_LINE_PASSES {
             match repair_line(lm, repaired.as_deref().unwrap_or(body), fixes) {

@@ -63,8 +63,48 @@ pub fn is_chinese_punctuation(c: char) -> bool {
         || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
 }
 
+/// Whether a line is binary data read as text rather than text read with the wrong
+/// encoding: ASCII control characters (other than tab, line feed and carriage return) make up
+/// more than one in twenty of its characters. Mojibake of Chinese has none (its bytes below
+/// 0x80 were the text's own ASCII; the C1 controls of UTF-8 read as Latin-1 do not count),
+/// while bytes at random are one eighth controls. The passes that
+/// infer lost bytes skip such lines: trying every candidate for their many lost bytes would
+/// cost seconds a kilobyte and repair nothing.
+pub(crate) fn is_binary_noise(line: &str) -> bool {
+    let (mut controls, mut total) = (0usize, 0usize);
+    for c in line.chars() {
+        total += 1;
+        controls += usize::from(
+            matches!(c, '\0'..='\u{8}' | '\u{B}'..='\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'),
+        );
+    }
+    controls * 20 > total
+}
+
 /// A pass's output for `input`, or `input` itself when the pass changes nothing.
 #[cfg(test)]
 pub(crate) fn applied(pass: Pass, input: &str) -> String {
     pass(input, &mut FixLog::default()).unwrap_or_else(|| input.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_noise_is_told_from_mojibake() {
+        // Bytes at random, read as UTF-8 with replacement: controls, U+FFFD, stray letters.
+        let random: Vec<u8> = (0u32..600)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        assert!(is_binary_noise(&String::from_utf8_lossy(&random)));
+        for text in [
+            "æ–°å\u{8d}Žç¤¾",  // UTF-8 read as cp1252: C1 controls are no noise
+            "鍙戝竷浜嗘柊闂?", // UTF-8 read as GBK with a lost byte
+            "本溪市公安局\t出动民警1872人次\r",
+            "",
+        ] {
+            assert!(!is_binary_noise(text), "{text:?}");
+        }
+    }
 }
