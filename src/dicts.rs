@@ -79,6 +79,21 @@ pub fn rows(table: &str) -> impl Iterator<Item = (&str, &str)> {
     })
 }
 
+/// A row that maps one character to one character (`臺` → `台`), as a pair; `None` for any
+/// other row.
+///
+/// ```
+/// assert_eq!(zhnews::dicts::char_to_char("臺", "台"), Some(('臺', '台')));
+/// assert_eq!(zhnews::dicts::char_to_char("臺灣", "台湾"), None);
+/// ```
+pub fn char_to_char(key: &str, value: &str) -> Option<(char, char)> {
+    let (mut key, mut value) = (key.chars(), value.chars());
+    match (key.next(), key.next(), value.next(), value.next()) {
+        (Some(k), None, Some(v), None) => Some((k, v)),
+        _ => None,
+    }
+}
+
 /// The first value of a row's space-separated value list (OpenCC's default candidate).
 pub fn first_value(rest: &str) -> &str {
     rest.split(' ').next().unwrap_or("")

@@ -14,7 +14,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-use crate::dicts::{self, first_value, rows};
+use crate::dicts::{self, char_to_char, first_value, rows};
 
 /// Weight of the bigram estimate against the unigram one.
 const BIGRAM_WEIGHT: f64 = 0.7;
@@ -58,14 +58,7 @@ impl CharModel {
             .map(f64::from)
             .unwrap_or_else(|| unigrams.values().map(|&c| f64::from(c)).sum());
         let simplified = rows(dicts::TS_CHARACTERS)
-            .filter_map(|(k, v)| {
-                let mut key = k.chars();
-                let mut value = first_value(v).chars();
-                match (key.next(), key.next(), value.next(), value.next()) {
-                    (Some(k), None, Some(v), None) => Some((k, v)),
-                    _ => None,
-                }
-            })
+            .filter_map(|(k, v)| char_to_char(k, first_value(v)))
             .collect();
         CharModel {
             unigrams,

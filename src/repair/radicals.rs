@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::dicts::{self, rows};
+use crate::dicts::{self, char_to_char, rows};
 use crate::document::{FixKind, FixLog};
 use crate::repair::is_han;
 
@@ -28,15 +28,7 @@ fn table() -> &'static HashMap<char, char> {
     static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
     TABLE.get_or_init(|| {
         rows(dicts::RADICALS)
-            .filter_map(|(radical, rest)| {
-                let ideograph = rest.split('\t').next()?;
-                let mut r = radical.chars();
-                let mut i = ideograph.chars();
-                match (r.next(), r.next(), i.next(), i.next()) {
-                    (Some(r), None, Some(i), None) => Some((r, i)),
-                    _ => None,
-                }
-            })
+            .filter_map(|(radical, rest)| char_to_char(radical, rest.split('\t').next()?))
             .collect()
     })
 }
