@@ -344,8 +344,12 @@ fn repair_unmarked(
 
 /// For each char of `text`, whether its line is binary noise
 /// ([`crate::repair::is_binary_noise`]): such lines have anchors everywhere and nothing to
-/// re-align.
+/// re-align. Empty when `text` has no stray control at all, the usual case: then no line is
+/// noise.
 fn noise_chars(text: &str) -> Vec<bool> {
+    if !text.chars().any(crate::repair::is_stray_control) {
+        return Vec::new();
+    }
     let mut noise = Vec::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
         let is_noise = crate::repair::is_binary_noise(line.trim_end_matches('\n'));
@@ -363,7 +367,7 @@ fn repair_unmarked_all(lm: &CharModel, text: &str, fixes: &mut FixLog) -> Option
     let mut p = chars.len();
     while p > 0 {
         p -= 1;
-        if noise[p] || !is_lone_lost(&chars, p) {
+        if noise.get(p) == Some(&true) || !is_lone_lost(&chars, p) {
             continue;
         }
         let Some((start, end, repaired, shifted)) = repair_unmarked(lm, &chars, p) else {
@@ -498,7 +502,7 @@ pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
     let mut changed = false;
     let mut i = 0;
     while i < chars.len() {
-        if !noise[i]
+        if noise.get(i) != Some(&true)
             && is_anchor(&chars, i)
             && let Some((repaired, replaced)) = repair_at(lm, &chars, i)
         {

@@ -63,20 +63,23 @@ pub fn is_chinese_punctuation(c: char) -> bool {
         || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
 }
 
+/// An ASCII control character other than tab, line feed and carriage return: what binary
+/// data read as text is full of, and text is not.
+pub(crate) fn is_stray_control(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{B}'..='\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}')
+}
+
 /// Whether a line is binary data read as text rather than text read with the wrong
-/// encoding: ASCII control characters (other than tab, line feed and carriage return) make up
-/// more than one in twenty of its characters. Mojibake of Chinese has none (its bytes below
-/// 0x80 were the text's own ASCII; the C1 controls of UTF-8 read as Latin-1 do not count),
-/// while bytes at random are one eighth controls. The passes that
-/// infer lost bytes skip such lines: trying every candidate for their many lost bytes would
-/// cost seconds a kilobyte and repair nothing.
+/// encoding: stray controls ([`is_stray_control`]) make up more than one in twenty of its
+/// characters. Mojibake of Chinese has none (its bytes below 0x80 were the text's own ASCII;
+/// the C1 controls of UTF-8 read as Latin-1 do not count), while bytes at random are one
+/// eighth controls. The passes that infer lost bytes skip such lines: trying every candidate
+/// for their many lost bytes would cost seconds a kilobyte and repair nothing.
 pub(crate) fn is_binary_noise(line: &str) -> bool {
     let (mut controls, mut total) = (0usize, 0usize);
     for c in line.chars() {
         total += 1;
-        controls += usize::from(
-            matches!(c, '\0'..='\u{8}' | '\u{B}'..='\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'),
-        );
+        controls += usize::from(is_stray_control(c));
     }
     controls * 20 > total
 }
