@@ -235,19 +235,41 @@ fn decode_legacy(bytes: &[u8]) -> Decoded {
     } else {
         guess
     };
-    let (text, had_errors) = decoder.decode_without_bom_handling(bytes);
-    let name = if decoder == GB18030 {
+    let gbk_name = || {
         if has_gb18030_four_byte(bytes) {
             "GB18030"
         } else {
             "GBK"
         }
+    };
+    let (text, had_errors) = decoder.decode_without_bom_handling(bytes);
+    let double_byte = decoder == GB18030 || decoder == BIG5;
+    // A GBK stream that lost a byte fails the detector's strict check, which then settles on
+    // a single-byte code page: every byte decodes there, into GBK-as-Latin-1 mojibake around
+    // the one place that cannot be mended. Read as GBK instead, one lost byte is one U+FFFD
+    // that the byte-shift repair re-aligns.
+    if decoder == GB18030 && had_errors || !double_byte {
+        let gbk = decode_gbk_bytewise(bytes);
+        if decoder == GB18030 || gbk.looks_like_damaged_gbk() {
+            return Decoded {
+                text: gbk.text,
+                encoding: EncodingInfo {
+                    name: gbk_name(),
+                    confidence: 0.6,
+                    bom: false,
+                },
+                truncated: None,
+            };
+        }
+    }
+    let name = if decoder == GB18030 {
+        gbk_name()
     } else {
         decoder.name()
     };
     // Chinese double-byte encodings leave no room for doubt once every byte decodes: a single
     // invalid pair rules them out. Single-byte code pages always decode, so they are a guess.
-    let confidence = match (decoder == GB18030 || decoder == BIG5, had_errors) {
+    let confidence = match (double_byte, had_errors) {
         (true, false) => 0.99,
         (true, true) => 0.6,
         (false, false) => 0.5,
@@ -262,6 +284,81 @@ fn decode_legacy(bytes: &[u8]) -> Decoded {
         },
         truncated: None,
     }
+}
+
+/// Bytes read as GBK (GB18030) one lead byte at a time, with counts to judge the reading by.
+struct BytewiseGbk {
+    text: String,
+    /// Lead bytes that made no character (one U+FFFD each).
+    errors: usize,
+    /// Characters of two or four bytes.
+    multi_byte: usize,
+    /// Of those, characters of GB2312, the common core (both bytes 0xA1 or above): nearly all
+    /// of Chinese text, and few of Latin-1 text read as GBK, whose accented letters pair with
+    /// the ASCII letter after them.
+    gb2312: usize,
+}
+
+impl BytewiseGbk {
+    /// Whether this reading is Chinese with a byte lost here and there (one, or one in fifty
+    /// characters), not text in another encoding.
+    fn looks_like_damaged_gbk(&self) -> bool {
+        const MIN_CHARS: usize = 8;
+        self.multi_byte >= MIN_CHARS
+            && self.errors <= 1 + self.multi_byte / 50
+            && self.gb2312 * 10 >= self.multi_byte * 9
+    }
+}
+
+/// GBK decoded as Python's codec (and so `requests`) decodes it: a lead byte that makes no
+/// character with the byte after it becomes one U+FFFD, and decoding goes on from that next
+/// byte. encoding_rs (WHATWG) also consumes the next byte when it is not ASCII, and reads the
+/// user-defined rows as private-use characters; the one-byte reading keeps every byte after a
+/// lost one, which is what the byte-shift repair needs to re-align the run.
+fn decode_gbk_bytewise(bytes: &[u8]) -> BytewiseGbk {
+    let mut out = BytewiseGbk {
+        text: String::with_capacity(bytes.len() * 3 / 2),
+        errors: 0,
+        multi_byte: 0,
+        gb2312: 0,
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let lead = bytes[i];
+        if lead < 0x80 {
+            out.text.push(char::from(lead));
+            i += 1;
+            continue;
+        }
+        let four_byte = bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
+        let len = if four_byte { 4 } else { 2 };
+        let decoded = bytes
+            .get(i..i + len)
+            .and_then(|seq| GB18030.decode_without_bom_handling_and_without_replacement(seq))
+            .and_then(|s| {
+                let mut chars = s.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if !('\u{E000}'..='\u{F8FF}').contains(&c) => Some(c),
+                    _ => None,
+                }
+            });
+        match decoded {
+            Some(c) => {
+                out.text.push(c);
+                out.multi_byte += 1;
+                if len == 2 && lead >= 0xA1 && bytes[i + 1] >= 0xA1 {
+                    out.gb2312 += 1;
+                }
+                i += len;
+            }
+            None => {
+                out.text.push('\u{FFFD}');
+                out.errors += 1;
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Whether a GB18030 stream uses four-byte sequences (byte, digit, byte, digit).
@@ -364,6 +461,31 @@ mod tests {
         // The lead byte of `，` is broken: it and its two orphaned trail bytes are marked.
         assert!(got.text.starts_with("2018年\u{FFFD}\u{FFFD}\u{FFFD}在本溪"));
         assert!(got.text.ends_with("东北的冬夜总是来得很早。"));
+    }
+
+    #[test]
+    fn gbk_that_lost_a_byte_is_read_as_gbk_with_one_lost_byte() {
+        let (bytes, _, _) = encoding_rs::GBK.encode(TEXT);
+        let comma = encoding_rs::GBK.encode("2018年").0.len();
+        let mut damaged = bytes[..comma].to_vec();
+        damaged.extend(&bytes[comma + 1..]);
+        let got = decode(&damaged).unwrap();
+        assert_eq!(got.encoding.name, "GBK");
+        // The trail byte of `，` pairs with the lead of `在` and so on, out of step, until a
+        // pair fails: one U+FFFD, then in step again.
+        assert_eq!(got.text.matches('\u{FFFD}').count(), 1);
+        assert!(got.text.starts_with("2018年"));
+        assert!(got.text.ends_with("东北的冬夜总是来得很早。"));
+    }
+
+    #[test]
+    fn latin1_text_is_not_taken_for_gbk() {
+        let french = "Le préfet a présenté le bilan de l'année écoulée à la presse régionale. \
+                      Les élus ont salué les résultats obtenus grâce à la coopération.";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(french);
+        let got = decode(&bytes).unwrap();
+        assert_eq!(got.encoding.name, "windows-1252");
+        assert_eq!(got.text, french);
     }
 
     #[test]

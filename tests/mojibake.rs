@@ -36,6 +36,45 @@ fn utf8_read_as_cp1252_keeps_the_lossy_middle() {
 }
 
 #[test]
+fn gbk_bytes_that_lost_a_byte_come_back_whole() {
+    // What a scraper saves when a GBK stream drops a byte: here the lead byte of the `，` after
+    // 居住安全. Read strictly, no Chinese encoding fits the bytes any more.
+    let article = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/zh-hans/xwlb_20130108_10.txt"
+    ))
+    .unwrap();
+    let article = article.trim();
+    let comma = article.find("居住安全，").unwrap() + "居住安全".len();
+    let (before, _, _) = GBK.encode(&article[..comma]);
+    let (after, _, _) = GBK.encode(&article[comma..]);
+    let mut bytes = before.into_owned();
+    bytes.extend(&after[1..]);
+    let analysis = Analyzer::new().analyze_bytes(&bytes).unwrap();
+    assert_eq!(analysis.encoding.name, "GBK");
+    assert_eq!(analysis.text, article);
+    let kinds: Vec<FixKind> = analysis.repairs.iter().map(|fix| fix.kind).collect();
+    // The lost mark's trail byte failed to pair, so the whole `，` is inferred from context.
+    assert_eq!(kinds, [FixKind::Inferred]);
+}
+
+#[test]
+fn a_gbk_stream_that_lost_a_byte_near_its_end_is_realigned() {
+    // 建 lost its lead byte: its trail pairs with 设 (ㄉ), 设's trail with 。 (琛), and 。's
+    // trail is left alone at the end (U+FFFD). `琛�` is no UTF-8 read as GBK (行).
+    let text = "鼓励和吸引更多民间资本参与国家重大工程和补短板项目建设。";
+    let (bytes, _, _) = GBK.encode(text);
+    let at = GBK
+        .encode("鼓励和吸引更多民间资本参与国家重大工程和补短板项目")
+        .0
+        .len();
+    let mut damaged = bytes[..at].to_vec();
+    damaged.extend(&bytes[at + 1..]);
+    let analysis = Analyzer::new().analyze_bytes(&damaged).unwrap();
+    assert_eq!(analysis.text, text);
+}
+
+#[test]
 fn utf8_read_as_gbk_table_cells() {
     let document = Analyzer::new().clean(&sample("utf8_read_as_gbk_markdown_table.txt"));
     let lines: Vec<&str> = document.text.lines().collect();

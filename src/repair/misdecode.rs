@@ -46,7 +46,7 @@ const REPAIRED_AT_LEAST: f64 = -9.0;
 const RARE_COUNT: u32 = 3;
 /// How far around a suspect character a mis-decoded run is looked for.
 const SUSPECT_WINDOW: usize = 64;
-/// The fewest non-ASCII characters a damaged run must have to be re-decoded.
+/// The fewest non-ASCII characters (lost bytes aside) a damaged run must have to be re-decoded.
 const MIN_DAMAGED_CHARS: usize = 2;
 /// Runs with fewer non-ASCII characters than this are short: their repair must read as
 /// characters seen at least [`COMMON_COUNT`] times.
@@ -691,7 +691,15 @@ fn segment_edit(
     let (text, inferred) = resolve(lm, before, unit_run, after);
     let damaged = &line[start..end];
     // One character alone is too little evidence: a rare real character can read as another.
-    if text == damaged || damaged.iter().filter(|c| !c.is_ascii()).count() < MIN_DAMAGED_CHARS {
+    // In GBK, nor is one with a lost byte (U+FFFD): `琛�` at the end of a GBK stream that
+    // lost a byte is that shift's tail, not UTF-8 for 行. (UTF-8 read as Big5 loses most of
+    // its bytes: there, two-character runs with a lost byte are the rule.)
+    let non_ascii = damaged.iter().filter(|c| !c.is_ascii()).count();
+    let lost = damaged.iter().filter(|&&c| c == '\u{FFFD}').count();
+    if text == damaged
+        || non_ascii < MIN_DAMAGED_CHARS
+        || (wrong == Wrong::Gb18030 && non_ascii == MIN_DAMAGED_CHARS && lost > 0)
+    {
         return None;
     }
     // Nor is a run of ordinary characters with no sign of this misreading in it, however odd
