@@ -465,15 +465,56 @@ fn mean_in_context(lm: &CharModel, before: Option<char>, run: &[char], after: Op
 /// How many candidates for a lost byte's character are kept for the best-path search.
 const BEAM: usize = 24;
 
+/// How sure the model must be of a lost character (its posterior probability among the
+/// candidates, given the whole run) to write it in; below this the loss stays a U+FFFD.
+const MIN_POSTERIOR: f64 = 0.5;
+
+/// `ln(Σ exp(x))` of `values`, without overflow.
+fn log_sum_exp(values: impl Iterator<Item = f64>) -> f64 {
+    let values: Vec<f64> = values.collect();
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if max == f64::NEG_INFINITY {
+        return max;
+    }
+    max + values.iter().map(|v| (v - max).exp()).sum::<f64>().ln()
+}
+
+/// A run read back: its characters on the most probable path, and for each unit whose
+/// character was inferred (a lost byte filled in), whether the model is sure of it.
+struct Resolved {
+    chars: Vec<char>,
+    /// Per unit: `None` when every byte was known, else `Some(sure)`.
+    inferred: Vec<Option<bool>>,
+}
+
+impl Resolved {
+    /// The text to write: unsure inferred characters stay lost (U+FFFD).
+    fn written(&self) -> Vec<char> {
+        self.chars
+            .iter()
+            .zip(&self.inferred)
+            .map(|(&c, inferred)| match inferred {
+                Some(false) => '\u{FFFD}',
+                _ => c,
+            })
+            .collect()
+    }
+
+    /// The characters written in for lost bytes.
+    fn written_inferred(&self) -> Vec<char> {
+        self.chars
+            .iter()
+            .zip(&self.inferred)
+            .filter(|(_, inferred)| **inferred == Some(true))
+            .map(|(&c, _)| c)
+            .collect()
+    }
+}
+
 /// Choose among the candidates of each unit by the most probable path under the model
-/// (Viterbi over the character bigrams), between the run's neighbours. Returns the chars and
-/// those that were inferred.
-fn resolve(
-    lm: &CharModel,
-    before: Option<char>,
-    units: &[Unit],
-    after: Option<char>,
-) -> (Vec<char>, Vec<char>) {
+/// (Viterbi over the character bigrams), between the run's neighbours, and judge each
+/// inferred character by its posterior probability (forward-backward over the same lattice).
+fn resolve(lm: &CharModel, before: Option<char>, units: &[Unit], after: Option<char>) -> Resolved {
     let columns: Vec<Vec<char>> = units
         .iter()
         .map(|u| {
@@ -493,55 +534,79 @@ fn resolve(
             scored.into_iter().map(|(_, i)| u.chars[i]).collect()
         })
         .collect();
-    // scores[k][j]: best log-probability of a path ending in columns[k][j]; back[k][j]: its
-    // predecessor.
-    let mut scores: Vec<Vec<f64>> = Vec::with_capacity(columns.len());
-    let mut back: Vec<Vec<usize>> = Vec::with_capacity(columns.len());
-    for (k, column) in columns.iter().enumerate() {
-        let mut col_scores = Vec::with_capacity(column.len());
-        let mut col_back = Vec::with_capacity(column.len());
-        for &c in column {
-            let (best, from) = match k {
-                0 => (
-                    before.map_or_else(|| lm.log_prob_alone(c), |b| lm.log_prob(b, c)),
-                    0,
-                ),
-                _ => columns[k - 1]
-                    .iter()
-                    .zip(&scores[k - 1])
-                    .enumerate()
-                    .map(|(i, (&p, &s))| (s + lm.log_prob(p, c), i))
-                    .max_by(|a, b| a.0.total_cmp(&b.0))
-                    .unwrap_or((f64::NEG_INFINITY, 0)),
-            };
-            col_scores.push(best);
-            col_back.push(from);
-        }
-        scores.push(col_scores);
-        back.push(col_back);
-    }
     let Some(last) = columns.last() else {
-        return (Vec::new(), Vec::new());
+        return Resolved {
+            chars: Vec::new(),
+            inferred: Vec::new(),
+        };
     };
-    let end_score = |j: usize| {
-        let tail = after.map_or(0.0, |a| lm.log_prob(last[j], a));
-        scores[columns.len() - 1][j] + tail
-    };
+    let first_score = |c: char| before.map_or_else(|| lm.log_prob_alone(c), |b| lm.log_prob(b, c));
+    let tail = |c: char| after.map_or(0.0, |a| lm.log_prob(c, a));
+    // into[k][j][i]: log P(columns[k + 1][j] | columns[k][i]), computed once for both passes.
+    let into: Vec<Vec<Vec<f64>>> = columns
+        .windows(2)
+        .map(|pair| {
+            pair[1]
+                .iter()
+                .map(|&c| pair[0].iter().map(|&p| lm.log_prob(p, c)).collect())
+                .collect()
+        })
+        .collect();
+    // Viterbi: best[k][j], the best path ending in columns[k][j]; back[k][j], its predecessor.
+    // Forward: forward[k][j], all paths ending there.
+    let mut best: Vec<Vec<f64>> = vec![columns[0].iter().map(|&c| first_score(c)).collect()];
+    let mut forward = best.clone();
+    let mut back: Vec<Vec<usize>> = vec![vec![0; columns[0].len()]];
+    for step in &into {
+        let (previous_best, previous_forward) =
+            (&best[best.len() - 1], &forward[forward.len() - 1]);
+        let (mut col_best, mut col_back, mut col_forward) = (Vec::new(), Vec::new(), Vec::new());
+        for from_each in step {
+            let (score, from) = from_each
+                .iter()
+                .zip(previous_best)
+                .enumerate()
+                .map(|(i, (t, b))| (b + t, i))
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .unwrap_or((f64::NEG_INFINITY, 0));
+            col_best.push(score);
+            col_back.push(from);
+            col_forward.push(log_sum_exp(
+                from_each.iter().zip(previous_forward).map(|(t, f)| f + t),
+            ));
+        }
+        best.push(col_best);
+        back.push(col_back);
+        forward.push(col_forward);
+    }
+    // Backward: backward[k][i], all paths from columns[k][i] to the end.
+    let mut backward: Vec<Vec<f64>> = vec![Vec::new(); columns.len()];
+    backward[columns.len() - 1] = last.iter().map(|&c| tail(c)).collect();
+    for k in (0..columns.len() - 1).rev() {
+        backward[k] = (0..columns[k].len())
+            .map(|i| {
+                log_sum_exp((0..columns[k + 1].len()).map(|j| into[k][j][i] + backward[k + 1][j]))
+            })
+            .collect();
+    }
+    let total = log_sum_exp(
+        (0..last.len()).map(|j| forward[columns.len() - 1][j] + backward[columns.len() - 1][j]),
+    );
+    let end_score = |j: usize| best[columns.len() - 1][j] + tail(last[j]);
     let mut j = (0..last.len())
         .max_by(|&a, &b| end_score(a).total_cmp(&end_score(b)))
         .unwrap_or(0);
-    let mut out = vec![' '; columns.len()];
+    let mut chars = vec![' '; columns.len()];
+    let mut inferred = vec![None; columns.len()];
     for k in (0..columns.len()).rev() {
-        out[k] = columns[k][j];
+        chars[k] = columns[k][j];
+        if units[k].chars.len() > 1 {
+            let posterior = (forward[k][j] + backward[k][j] - total).exp();
+            inferred[k] = Some(posterior >= MIN_POSTERIOR);
+        }
         j = back[k][j];
     }
-    let inferred = out
-        .iter()
-        .zip(units)
-        .filter(|(_, u)| u.chars.len() > 1)
-        .map(|(&c, _)| c)
-        .collect();
-    (out, inferred)
+    Resolved { chars, inferred }
 }
 
 /// The repairs `family` offers for one line.
@@ -595,6 +660,36 @@ fn edits_for(
     edits
 }
 
+/// The least share of a stretch's high bytes that must sit in UTF-8 three-byte sequences for
+/// the stretch to be UTF-8. Chinese in GBK or Big5 falls into that shape by chance far less.
+const UTF8_SHAPED_SHARE: f64 = 0.6;
+
+/// Whether `bytes` (lost ones fitting anywhere) are mostly UTF-8 three-byte sequences.
+fn is_utf8_shaped(bytes: &[Byte]) -> bool {
+    let is_cont = |b: Option<&Byte>| match b {
+        Some(Byte::Known(x)) => (0x80..=0xBF).contains(x),
+        Some(Byte::Lost) => true,
+        None => false,
+    };
+    let high = bytes
+        .iter()
+        .filter(|b| matches!(b, Byte::Lost | Byte::Known(0x80..)))
+        .count();
+    let (mut in_sequences, mut i) = (0, 0);
+    while i < bytes.len() {
+        if matches!(bytes[i], Byte::Known(0xE0..=0xEF))
+            && is_cont(bytes.get(i + 1))
+            && is_cont(bytes.get(i + 2))
+        {
+            in_sequences += 3;
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    high >= 6 && in_sequences as f64 >= UTF8_SHAPED_SHARE * high as f64
+}
+
 /// The repairs within one stretch of encodable chars starting at char `offset` of the line.
 fn stretch_edits(
     lm: &CharModel,
@@ -611,6 +706,12 @@ fn stretch_edits(
         bytes.extend(e.iter().flatten().copied());
     }
     char_at.insert(bytes.len(), encoded.len());
+    // Bytes shaped like UTF-8 were UTF-8, however well another reading scores: GBK read out
+    // of UTF-8 bytes is itself mojibake (姣ｅ勾 for 每年), which the model cannot always tell
+    // from Chinese when lost bytes cut the run short.
+    if right != Right::Utf8 && is_utf8_shaped(&bytes) {
+        return Vec::new();
+    }
     let mut units = Vec::new();
     let mut pos = 0;
     while pos < bytes.len() {
@@ -688,7 +789,9 @@ fn segment_edit(
         .map(|p| line[p])
         .filter(|c| !c.is_whitespace());
     let after = line.get(end).copied().filter(|c| !c.is_whitespace());
-    let (text, inferred) = resolve(lm, before, unit_run, after);
+    let resolved = resolve(lm, before, unit_run, after);
+    // Judged with every lost character guessed: the run as a whole must read better.
+    let text = resolved.chars.clone();
     let damaged = &line[start..end];
     // One character alone is too little evidence: a rare real character can read as another.
     // In GBK, nor is one with a lost byte (U+FFFD): `琛�` at the end of a GBK stream that
@@ -719,11 +822,15 @@ fn segment_edit(
     let old = mean_in_context(lm, before, damaged, after);
     let new = mean_in_context(lm, before, &text, after);
     let gain = new - old;
-    (gain >= MIN_GAIN && old <= DAMAGED_AT_MOST && new >= REPAIRED_AT_LEAST).then_some(Edit {
+    let written = resolved.written();
+    if written == damaged {
+        return None;
+    }
+    (gain >= MIN_GAIN && old <= DAMAGED_AT_MOST && new >= REPAIRED_AT_LEAST).then(|| Edit {
         start,
         end,
-        text,
-        inferred,
+        text: written,
+        inferred: resolved.written_inferred(),
         gain,
     })
 }
