@@ -33,8 +33,8 @@ use std::sync::OnceLock;
 use encoding_rs::{BIG5, Encoding, GB18030, GBK, WINDOWS_1250, WINDOWS_1252};
 
 use crate::document::{FixKind, FixLog};
-use crate::repair::is_chinese_punctuation;
-use crate::repair::plausibility::{CharModel, model};
+use crate::repair::plausibility::{CharModel, log_sum_exp, model};
+use crate::repair::{MIN_POSTERIOR, is_chinese_punctuation};
 
 /// How much better (mean log-probability per character) a repaired run must read.
 const MIN_GAIN: f64 = 2.5;
@@ -297,6 +297,20 @@ fn could_be_lost(wrong: Wrong, lost: u8, next: Option<Byte>) -> bool {
     }
 }
 
+/// Whether each lost byte of `pattern`, given the values `filled` in for them, would have been
+/// rejected next to the byte that followed it there (a hypothesised byte when that was lost
+/// too; the last byte's successor was already checked against the stream).
+fn rejected_in_place(wrong: Wrong, pattern: &[Byte], filled: &[u8]) -> bool {
+    pattern
+        .windows(2)
+        .zip(filled.windows(2))
+        .all(|(was, guess)| {
+            was[0] != Byte::Lost
+                || was[1] != Byte::Lost
+                || could_be_lost(wrong, guess[0], Some(Byte::Known(guess[1])))
+        })
+}
+
 /// Decode one character of `right` at `pos`: its length and candidate characters.
 fn decode_at(
     lm: &CharModel,
@@ -328,6 +342,29 @@ fn decode_at(
         return (1, Vec::new());
     };
     let lost = pattern.iter().filter(|b| **b == Byte::Lost).count();
+    if right == Right::Utf8 && pattern_len == 3 && lost == 3 {
+        // Every byte lost (UTF-8 read as Big5 loses half its bytes): the commonest characters
+        // whose bytes the wrong decoder could all have rejected. The posterior in [`resolve`]
+        // decides whether one is sure enough to write in; mostly none is, and the unit keeps
+        // the run in step as one lost character.
+        let next = bytes.get(pos + 3).copied();
+        let candidates: Vec<char> = utf8_by_frequency()
+            .iter()
+            .filter(|(b, _)| {
+                // Each byte was rejected next to the byte that really followed it: the
+                // candidate's own next byte, then the stream's.
+                could_be_lost(wrong, b[0], Some(Byte::Known(b[1])))
+                    && could_be_lost(wrong, b[1], Some(Byte::Known(b[2])))
+                    && could_be_lost(wrong, b[2], next)
+            })
+            .map(|&(_, c)| c)
+            .take(BEAM)
+            .collect();
+        return match candidates.is_empty() {
+            true => (1, candidates),
+            false => (3, candidates),
+        };
+    }
     if pattern_len < 2 || lost > MAX_LOST_IN_CHAR {
         return (1, Vec::new());
     }
@@ -369,6 +406,7 @@ fn decode_at(
                 }
             })
             .iter()
+            .filter(|b| rejected_in_place(wrong, pattern, b))
             .filter_map(|b| utf8_char(b))
             .collect()
         }
@@ -439,6 +477,25 @@ fn pairs_by_frequency(right: Right) -> &'static [(u8, u8, char)] {
     })
 }
 
+/// The common characters of three UTF-8 bytes, with their bytes, the most frequent first: the
+/// candidates for a character all of whose bytes were lost.
+fn utf8_by_frequency() -> &'static [([u8; 3], char)] {
+    static CHARS: OnceLock<Vec<([u8; 3], char)>> = OnceLock::new();
+    CHARS.get_or_init(|| {
+        let lm = model();
+        let mut chars: Vec<([u8; 3], char)> = lm
+            .common_chars()
+            .filter_map(|c| {
+                let mut buf = [0u8; 4];
+                let bytes: [u8; 3] = c.encode_utf8(&mut buf).as_bytes().try_into().ok()?;
+                Some((bytes, c))
+            })
+            .collect();
+        chars.sort_by_key(|&(bytes, c)| (std::cmp::Reverse(lm.count(c)), bytes));
+        chars
+    })
+}
+
 /// A candidate repair: damaged chars `start..end` of the line become `text`.
 struct Edit {
     start: usize,
@@ -464,20 +521,6 @@ fn mean_in_context(lm: &CharModel, before: Option<char>, run: &[char], after: Op
 
 /// How many candidates for a lost byte's character are kept for the best-path search.
 const BEAM: usize = 24;
-
-/// How sure the model must be of a lost character (its posterior probability among the
-/// candidates, given the whole run) to write it in; below this the loss stays a U+FFFD.
-const MIN_POSTERIOR: f64 = 0.5;
-
-/// `ln(Σ exp(x))` of `values`, without overflow.
-fn log_sum_exp(values: impl Iterator<Item = f64>) -> f64 {
-    let values: Vec<f64> = values.collect();
-    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    if max == f64::NEG_INFINITY {
-        return max;
-    }
-    max + values.iter().map(|v| (v - max).exp()).sum::<f64>().ln()
-}
 
 /// A run read back: its characters on the most probable path, and for each unit whose
 /// character was inferred (a lost byte filled in), whether the model is sure of it.

@@ -30,6 +30,11 @@ use crate::document::FixLog;
 /// A repair pass: the repaired text, or `None` when it changed nothing.
 type Pass = fn(&str, &mut FixLog) -> Option<String>;
 
+/// How sure the character model must be of a lost character (its posterior probability among
+/// the candidates, given the context) to write it in; below this the loss stays a U+FFFD and
+/// nothing is made up.
+pub(crate) const MIN_POSTERIOR: f64 = 0.5;
+
 /// The passes, in the order they run.
 const PASSES: [Pass; 5] = [
     misdecode::repair,

@@ -153,6 +153,16 @@ pub fn model() -> &'static CharModel {
     MODEL.get_or_init(CharModel::new)
 }
 
+/// `ln(Σ exp(x))` over `values`, without overflow; −∞ for none.
+pub(crate) fn log_sum_exp(values: impl Iterator<Item = f64>) -> f64 {
+    let values: Vec<f64> = values.collect();
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if max == f64::NEG_INFINITY {
+        return max;
+    }
+    max + values.iter().map(|v| (v - max).exp()).sum::<f64>().ln()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
