@@ -241,21 +241,70 @@ fn utf8_char(bytes: &[u8]) -> Option<char> {
 }
 
 fn pair_char(encoding: &'static Encoding, lead: u8, trail: u8) -> Option<char> {
+    let table = if encoding == BIG5 {
+        static TABLE: OnceLock<Vec<Option<char>>> = OnceLock::new();
+        TABLE.get_or_init(|| pair_table(BIG5))
+    } else if encoding == GBK {
+        static TABLE: OnceLock<Vec<Option<char>>> = OnceLock::new();
+        TABLE.get_or_init(|| pair_table(GBK))
+    } else {
+        return decode_pair(encoding, lead, trail);
+    };
+    table[usize::from(u16::from_be_bytes([lead, trail]))]
+}
+
+/// [`decode_pair`] for every pair of bytes, indexed by `lead << 8 | trail`. Filling in lost
+/// bytes decodes hundreds of pairs a character, and encoding_rs sets up a decoder for each
+/// call; so the table is decoded in one call, each pair followed by a line feed that keeps
+/// the pairs apart (a decoder that rejects a pair re-reads an ASCII trail, then meets the
+/// line feed). About a millisecond, once.
+fn pair_table(encoding: &'static Encoding) -> Vec<Option<char>> {
+    let mut table = vec![None; 1 << 16];
+    let pairs: Vec<(u8, u8)> = (0x81..=0xFE)
+        .flat_map(|lead| (0x40..=0xFE).map(move |trail| (lead, trail)))
+        .collect();
+    let bytes: Vec<u8> = pairs
+        .iter()
+        .flat_map(|&(lead, trail)| [lead, trail, b'\n'])
+        .collect();
+    let (text, _) = encoding.decode_without_bom_handling(&bytes);
+    for (&(lead, trail), decoded) in pairs.iter().zip(text.split('\n')) {
+        let mut chars = decoded.chars();
+        let c = match (chars.next(), chars.next()) {
+            (Some(c), None) => c,
+            _ => continue,
+        };
+        table[usize::from(u16::from_be_bytes([lead, trail]))] =
+            pair_char_from(encoding, lead, trail, c);
+    }
+    table
+}
+
+/// One double-byte character of `encoding` (Big5 as the legacy codecs read it), not ASCII or
+/// private use.
+fn decode_pair(encoding: &'static Encoding, lead: u8, trail: u8) -> Option<char> {
     let pair = [lead, trail];
+    let text = encoding.decode_without_bom_handling_and_without_replacement(&pair)?;
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => pair_char_from(encoding, lead, trail, c),
+        _ => None,
+    }
+}
+
+/// The character a pair stands for, given what encoding_rs decoded it to: Big5 as the legacy
+/// codecs (Python's) read it; no ASCII, U+FFFD or private-use character.
+fn pair_char_from(encoding: &'static Encoding, lead: u8, trail: u8, decoded: char) -> Option<char> {
     if encoding == BIG5 {
         if !big5_valid(lead, trail) {
             return None;
         }
-        if let Some(&c) = big5_legacy().decode.get(&pair) {
+        if let Some(&c) = big5_legacy().decode.get(&[lead, trail]) {
             return Some(c);
         }
     }
-    let text = encoding.decode_without_bom_handling_and_without_replacement(&pair)?;
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) if !c.is_ascii() && !('\u{E000}'..='\u{F8FF}').contains(&c) => Some(c),
-        _ => None,
-    }
+    let c = decoded;
+    (!c.is_ascii() && c != '\u{FFFD}' && !('\u{E000}'..='\u{F8FF}').contains(&c)).then_some(c)
 }
 
 /// Every assignment of the lost bytes in `pattern`, each drawn from `range(place)`.
