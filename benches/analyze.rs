@@ -10,6 +10,8 @@
 //!   `corpus/jieba-rs tag alone`.
 //! - `seed`: the scraped seed article, damaged and clean.
 //! - `1MB`: the Simplified samples repeated to about 1 MB as one text.
+//! - `damaged`: `clean` on eight Simplified articles, clean and as each kind of mojibake
+//!   (throughput counted in bytes of the original articles, so the rows compare).
 
 use std::hint::black_box;
 
@@ -184,5 +186,98 @@ fn bench_megabyte(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_corpus, bench_seed, bench_megabyte);
+/// `text` read as ISO-8859-1: each byte one character.
+fn latin1(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| char::from(b)).collect()
+}
+
+/// `text` in GBK with the lead byte of the double-byte character nearest its middle dropped,
+/// decoded as zhnews decodes bytes.
+fn gbk_lost_a_byte(text: &str) -> String {
+    let bytes = encoding_rs::GBK.encode(text).0.into_owned();
+    let mut at = bytes.len() / 2;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] >= 0x81 {
+            if i >= bytes.len() / 2 {
+                at = i;
+                break;
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    let mut damaged = bytes[..at].to_vec();
+    damaged.extend(&bytes[at + 1..]);
+    zhnews::decode::decode(&damaged)
+        .map(|d| d.text)
+        .unwrap_or_default()
+}
+
+fn bench_damaged(c: &mut Criterion) {
+    let analyzer = Analyzer::new();
+    let articles: Vec<String> = articles("zh-hans").into_iter().take(8).collect();
+    let original_bytes: usize = articles.iter().map(String::len).sum();
+    let decode = |encoding: &'static encoding_rs::Encoding, bytes: &[u8]| {
+        encoding.decode_without_bom_handling(bytes).0.into_owned()
+    };
+    let families: Vec<(&str, Vec<String>)> = vec![
+        ("clean text", articles.clone()),
+        (
+            "UTF-8 read as GBK",
+            articles
+                .iter()
+                .map(|a| decode(encoding_rs::GBK, a.as_bytes()))
+                .collect(),
+        ),
+        (
+            "UTF-8 read as windows-1252",
+            articles
+                .iter()
+                .map(|a| decode(encoding_rs::WINDOWS_1252, a.as_bytes()))
+                .collect(),
+        ),
+        (
+            "GBK read as Latin-1",
+            articles
+                .iter()
+                .map(|a| latin1(&encoding_rs::GBK.encode(a).0))
+                .collect(),
+        ),
+        (
+            "GBK that lost a byte",
+            articles.iter().map(|a| gbk_lost_a_byte(a)).collect(),
+        ),
+    ];
+    let mut group = c.benchmark_group("damaged");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(original_bytes as u64));
+    for (name, texts) in &families {
+        group.bench_function(format!("clean: {name}"), |b| {
+            b.iter(|| {
+                texts
+                    .iter()
+                    .map(|t| analyzer.clean(black_box(t)).text.len())
+                    .sum::<usize>()
+            })
+        });
+    }
+    // Half the bytes lost: the slowest family by far, so one article only.
+    let article = &articles[0];
+    let big5 = decode(encoding_rs::BIG5, article.as_bytes());
+    group.throughput(Throughput::Bytes(article.len() as u64));
+    group.bench_function("clean: UTF-8 read as Big5 (one article)", |b| {
+        b.iter(|| analyzer.clean(black_box(&big5)))
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_corpus,
+    bench_seed,
+    bench_megabyte,
+    bench_damaged
+);
 criterion_main!(benches);

@@ -307,24 +307,30 @@ fn pair_char_from(encoding: &'static Encoding, lead: u8, trail: u8, decoded: cha
     (!c.is_ascii() && c != '\u{FFFD}' && !('\u{E000}'..='\u{F8FF}').contains(&c)).then_some(c)
 }
 
-/// Every assignment of the lost bytes in `pattern`, each drawn from `range(place)`.
-fn fill(pattern: &[Byte], range: impl Fn(usize) -> Vec<u8>) -> Vec<Vec<u8>> {
-    let mut out: Vec<Vec<u8>> = vec![Vec::with_capacity(pattern.len())];
-    for (place, byte) in pattern.iter().enumerate() {
-        let values = match byte {
-            Byte::Known(b) => vec![*b],
-            Byte::Lost => range(place),
-        };
-        out = out
-            .into_iter()
-            .flat_map(|prefix| {
-                values.iter().map(move |&v| {
-                    let mut next = prefix.clone();
-                    next.push(v);
-                    next
-                })
-            })
-            .collect();
+/// The most bytes a character has in any encoding here.
+const MAX_CHAR_BYTES: usize = 4;
+
+/// Every assignment of the lost bytes in `pattern` (at most [`MAX_CHAR_BYTES`] long), each
+/// drawn from `range(place)`; the first `pattern.len()` bytes of each array are the bytes.
+fn fill(pattern: &[Byte], range: impl Fn(usize) -> Vec<u8>) -> Vec<[u8; MAX_CHAR_BYTES]> {
+    let mut out: Vec<[u8; MAX_CHAR_BYTES]> = vec![[0; MAX_CHAR_BYTES]];
+    for (place, byte) in pattern.iter().enumerate().take(MAX_CHAR_BYTES) {
+        match byte {
+            Byte::Known(b) => out.iter_mut().for_each(|bytes| bytes[place] = *b),
+            Byte::Lost => {
+                let values = range(place);
+                out = out
+                    .iter()
+                    .flat_map(|&prefix| {
+                        values.iter().map(move |&v| {
+                            let mut next = prefix;
+                            next[place] = v;
+                            next
+                        })
+                    })
+                    .collect();
+            }
+        }
     }
     out
 }
@@ -455,8 +461,9 @@ fn decode_at(
                 }
             })
             .iter()
+            .map(|b| &b[..pattern.len()])
             .filter(|b| rejected_in_place(wrong, pattern, b))
-            .filter_map(|b| utf8_char(b))
+            .filter_map(utf8_char)
             .collect()
         }
         Right::Gbk | Right::Big5 => {

@@ -30,6 +30,9 @@ const VOCABULARY: f64 = 20_000.0;
 pub struct CharModel {
     unigrams: HashMap<char, u32>,
     bigrams: OnceLock<HashMap<(char, char), u32>>,
+    /// [`CharModel::common_chars`], listed once: a text full of lost bytes asks for them at
+    /// every one.
+    common: OnceLock<Vec<char>>,
     total: f64,
     simplified: HashMap<char, char>,
 }
@@ -63,6 +66,7 @@ impl CharModel {
         CharModel {
             unigrams,
             bigrams: OnceLock::new(),
+            common: OnceLock::new(),
             total,
             simplified,
         }
@@ -115,10 +119,16 @@ impl CharModel {
 
     /// Characters seen often enough to be guessed when one was lost without a trace.
     pub fn common_chars(&self) -> impl Iterator<Item = char> + '_ {
-        self.unigrams
+        self.common
+            .get_or_init(|| {
+                self.unigrams
+                    .iter()
+                    .filter(|&(_, &count)| count >= COMMON_COUNT)
+                    .map(|(&c, _)| c)
+                    .collect()
+            })
             .iter()
-            .filter(|&(_, &count)| count >= COMMON_COUNT)
-            .map(|(&c, _)| c)
+            .copied()
     }
 
     /// log P(c) on its own.
