@@ -152,29 +152,67 @@ fn big5_valid(lead: u8, trail: u8) -> bool {
         && matches!(code, 0xA140..=0xA3BF | 0xA440..=0xC7FC | 0xC940..=0xF9D5)
 }
 
+/// A character's bytes in the wrong encoding: one to four, `Copy` so that encoding a line
+/// allocates nothing per character.
+#[derive(Clone, Copy)]
+struct Encoded {
+    bytes: [Byte; 4],
+    len: u8,
+}
+
+impl Encoded {
+    fn new(bytes: &[Byte]) -> Option<Encoded> {
+        let mut out = Encoded {
+            bytes: [Byte::Lost; 4],
+            len: u8::try_from(bytes.len()).ok().filter(|&n| n <= 4)?,
+        };
+        out.bytes[..bytes.len()].copy_from_slice(bytes);
+        Some(out)
+    }
+
+    fn known(bytes: &[u8]) -> Option<Encoded> {
+        if bytes.len() > 4 {
+            return None;
+        }
+        let mut out = Encoded::new(&[Byte::Lost; 4][..bytes.len()])?;
+        for (slot, &b) in out.bytes.iter_mut().zip(bytes) {
+            *slot = Byte::Known(b);
+        }
+        Some(out)
+    }
+
+    fn as_slice(&self) -> &[Byte] {
+        &self.bytes[..usize::from(self.len)]
+    }
+}
+
 /// The bytes of `c` in `wrong`; `None` when `wrong` cannot have produced it.
-fn encode_char(wrong: Wrong, c: char) -> Option<Vec<Byte>> {
+fn encode_char(wrong: Wrong, c: char) -> Option<Encoded> {
     if c == '\u{FFFD}' {
-        return Some(vec![Byte::Lost]);
+        return Encoded::new(&[Byte::Lost]);
     }
     if c.is_ascii() {
-        return Some(vec![Byte::Known(c as u8)]);
+        return Encoded::known(&[c as u8]);
     }
     let multi = |encoding: &'static Encoding| {
         let mut buf = [0u8; 4];
         let (bytes, _, unmappable) = encoding.encode(c.encode_utf8(&mut buf));
-        (!unmappable).then(|| bytes.iter().map(|&b| Byte::Known(b)).collect())
+        if unmappable {
+            None
+        } else {
+            Encoded::known(&bytes)
+        }
     };
     match wrong {
         // GBK decoders (Windows code page 936, WHATWG) read a lone 0x80 as the euro sign.
-        Wrong::Gb18030 if c == '€' => Some(vec![Byte::Known(0x80)]),
+        Wrong::Gb18030 if c == '€' => Encoded::known(&[0x80]),
         Wrong::Gb18030 => multi(GB18030),
         Wrong::Big5 => match big5_legacy().encode.get(&c) {
-            Some(pair) => Some(pair.iter().map(|&b| Byte::Known(b)).collect()),
+            Some(pair) => Encoded::known(pair),
             None => multi(BIG5),
         },
-        Wrong::Cp1252 => cp1252_table().get(&c).map(|&b| vec![Byte::Known(b)]),
-        Wrong::Cp1250 => cp1250_table().get(&c).map(|&b| vec![Byte::Known(b)]),
+        Wrong::Cp1252 => cp1252_table().get(&c).and_then(|&b| Encoded::known(&[b])),
+        Wrong::Cp1250 => cp1250_table().get(&c).and_then(|&b| Encoded::known(&[b])),
     }
 }
 
@@ -732,9 +770,14 @@ fn edits_for(
         }
     }
     let mut edits = Vec::new();
+    // A line of mojibake repeats a small alphabet, and encoding_rs searches its Big5 tables
+    // linearly for anything but ideographs: each character is encoded once a line.
+    let mut encodings: HashMap<char, Option<Encoded>> = HashMap::default();
     for (a, b) in windows {
-        let encoded: Vec<Option<Vec<Byte>>> =
-            line[a..b].iter().map(|&c| encode_char(wrong, c)).collect();
+        let encoded: Vec<Option<Encoded>> = line[a..b]
+            .iter()
+            .map(|&c| *encodings.entry(c).or_insert_with(|| encode_char(wrong, c)))
+            .collect();
         let mut i = 0;
         while i < encoded.len() {
             if encoded[i].is_none() {
@@ -794,7 +837,7 @@ fn stretch_edits(
     lm: &CharModel,
     line: &[char],
     offset: usize,
-    encoded: &[Option<Vec<Byte>>],
+    encoded: &[Option<Encoded>],
     (wrong, right): (Wrong, Right),
 ) -> Vec<Edit> {
     let mut bytes = Vec::new();
@@ -802,7 +845,7 @@ fn stretch_edits(
     let mut char_at: HashMap<usize, usize> = HashMap::default();
     for (k, e) in encoded.iter().enumerate() {
         char_at.insert(bytes.len(), k);
-        bytes.extend(e.iter().flatten().copied());
+        bytes.extend(e.iter().flat_map(|e| e.as_slice()).copied());
     }
     char_at.insert(bytes.len(), encoded.len());
     // Bytes shaped like UTF-8 were UTF-8, however well another reading scores: GBK read out
