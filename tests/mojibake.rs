@@ -35,27 +35,56 @@ fn utf8_read_as_cp1252_keeps_the_lossy_middle() {
     );
 }
 
-#[test]
-fn gbk_bytes_that_lost_a_byte_come_back_whole() {
-    // What a scraper saves when a GBK stream drops a byte: here the lead byte of the `，` after
-    // 居住安全. Read strictly, no Chinese encoding fits the bytes any more.
-    let article = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/samples/zh-hans/xwlb_20130108_10.txt"
-    ))
-    .unwrap();
-    let article = article.trim();
-    let comma = article.find("居住安全，").unwrap() + "居住安全".len();
-    let (before, _, _) = GBK.encode(&article[..comma]);
-    let (after, _, _) = GBK.encode(&article[comma..]);
+/// A sample article as GBK bytes with the first byte of the character at byte `at` dropped:
+/// what a scraper saves when a GBK stream loses a byte.
+fn gbk_dropping_byte_at(article: &str, at: usize) -> Vec<u8> {
+    let (before, _, _) = GBK.encode(&article[..at]);
+    let (after, _, _) = GBK.encode(&article[at..]);
     let mut bytes = before.into_owned();
     bytes.extend(&after[1..]);
-    let analysis = Analyzer::new().analyze_bytes(&bytes).unwrap();
+    bytes
+}
+
+fn cctv_article() -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/zh-hans/xwlb_20130108_10.txt"
+    );
+    std::fs::read_to_string(path).unwrap().trim().to_string()
+}
+
+#[test]
+fn gbk_bytes_that_lost_a_lead_byte_come_back_whole() {
+    // 居's lead byte is gone: its trail byte pairs with the next lead, out of step, until a
+    // pair fails (幼“踩�). Read strictly, no Chinese encoding fits the bytes any more; read as
+    // GBK, the run re-aligns, and 居 is the likeliest character with 居's trail byte.
+    let article = cctv_article();
+    let at = article.find("居住安全，").unwrap();
+    let analysis = Analyzer::new()
+        .analyze_bytes(&gbk_dropping_byte_at(&article, at))
+        .unwrap();
     assert_eq!(analysis.encoding.name, "GBK");
     assert_eq!(analysis.text, article);
     let kinds: Vec<FixKind> = analysis.repairs.iter().map(|fix| fix.kind).collect();
-    // The lost mark's trail byte failed to pair, so the whole `，` is inferred from context.
-    assert_eq!(kinds, [FixKind::Inferred]);
+    assert_eq!(kinds, [FixKind::GbkByteShift]);
+}
+
+#[test]
+fn a_character_with_both_bytes_lost_stays_lost() {
+    // The `，` after 居住安全 lost its lead byte, and its trail byte made no character with
+    // the next: both bytes are gone. Thousands of characters fit; the model is not sure
+    // enough of any, so the loss is left and reported rather than made up.
+    let article = cctv_article();
+    let at = article.find("居住安全，").unwrap() + "居住安全".len();
+    let analysis = Analyzer::new()
+        .analyze_bytes(&gbk_dropping_byte_at(&article, at))
+        .unwrap();
+    assert_eq!(
+        analysis.text,
+        article.replacen("居住安全，", "居住安全\u{FFFD}", 1)
+    );
+    let kinds: Vec<FixKind> = analysis.repairs.iter().map(|fix| fix.kind).collect();
+    assert_eq!(kinds, [FixKind::Unrecoverable]);
 }
 
 #[test]

@@ -18,8 +18,8 @@
 use encoding_rs::GBK;
 
 use crate::document::{FixKind, FixLog};
-use crate::repair::is_chinese_punctuation;
-use crate::repair::plausibility::{CharModel, model};
+use crate::repair::plausibility::{CharModel, log_sum_exp, model};
+use crate::repair::{MIN_POSTERIOR, is_chinese_punctuation};
 
 /// How much better (mean log-probability per character) a repair must read to be kept.
 const MIN_GAIN: f64 = 2.0;
@@ -195,14 +195,15 @@ enum Prior {
 }
 
 /// The most plausible character between `before` and `after` among `candidates`; `after`
-/// is `'\n'` at the end of a line, where a paragraph ends with a sentence-final mark.
+/// is `'\n'` at the end of a line, where a paragraph ends with a sentence-final mark. Returns
+/// it with its posterior probability among the candidates.
 fn best(
     lm: &CharModel,
     before: Option<char>,
     after: Option<char>,
     prior: Prior,
     candidates: impl Iterator<Item = char>,
-) -> Option<char> {
+) -> Option<(char, f64)> {
     let score = |c: char| {
         let bonus = match prior {
             Prior::ShiftPoint if is_chinese_punctuation(c) => LOST_AT_PUNCTUATION,
@@ -215,10 +216,17 @@ fn best(
         };
         left + right
     };
-    candidates
-        .map(|c| (score(c), c))
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+    let scored: Vec<(f64, char)> = candidates.map(|c| (score(c), c)).collect();
+    let &(top, c) = scored.iter().max_by(|a, b| a.0.total_cmp(&b.0))?;
+    let total = log_sum_exp(scored.iter().map(|&(s, _)| s));
+    Some((c, (top - total).exp()))
+}
+
+/// Whether the model is sure enough of a character both of whose bytes were lost to write it
+/// in. With one byte known the candidates are a hundred-odd and the best is kept; with none
+/// they are thousands (and a lone U+FFFD need not even be GBK's).
+fn is_sure(posterior: f64) -> bool {
+    posterior >= MIN_POSTERIOR
 }
 
 /// log P(a paragraph ends after `c`): news paragraphs end with a sentence-final mark.
@@ -273,7 +281,7 @@ fn resolve_pieces(lm: &CharModel, pieces: &[Piece], after_run: Option<char>) -> 
                 let candidates = (0x40..=0xFE)
                     .filter(|&t| lost_before(t, next))
                     .filter_map(|t| gbk_char(lead, t));
-                best(lm, resolved.last().copied(), after, Prior::None, candidates)?
+                best(lm, resolved.last().copied(), after, Prior::None, candidates)?.0
             }
         };
         resolved.push(c);
@@ -297,7 +305,7 @@ fn realign_unmarked(lm: &CharModel, chars: &[char], first: usize) -> Option<(Vec
     let before = first.checked_sub(1).map(|i| chars[i]);
     let next = resolved.first().copied().or(after_run);
     let candidates = (0x81..=0xFE).filter_map(|lead| gbk_char(lead, trail));
-    let lost = best(lm, before, next, Prior::ShiftPoint, candidates)?;
+    let lost = best(lm, before, next, Prior::ShiftPoint, candidates)?.0;
     let mut repaired = vec![lost];
     repaired.extend(resolved);
     Some((repaired, replaced))
@@ -332,12 +340,8 @@ fn repair_unmarked(
     let lone = lm
         .common_chars()
         .filter(|&c| trail_byte(c).is_some_and(|t| lost_before(t, after_byte)));
-    let mut candidates = vec![(
-        p,
-        p + 1,
-        vec![best(lm, before, after, Prior::ShiftPoint, lone)?],
-        false,
-    )];
+    let (guess, posterior) = best(lm, before, after, Prior::ShiftPoint, lone)?;
+    let mut candidates = vec![(p, p + 1, vec![guess], false)];
     for first in window_start..p {
         if chars[first].is_ascii() || chars[first] == '\u{FFFD}' {
             continue;
@@ -362,11 +366,14 @@ fn repair_unmarked(
             .collect();
         lm.sum_log_prob(&text) / text.len().max(2).saturating_sub(1) as f64
     };
+    // The guess scores the whole-character hypothesis; if that hypothesis wins, the character
+    // is written in only when the model is sure of it.
     candidates
         .into_iter()
         .map(|c| (score(&c), c))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+        .filter(|(_, _, _, shifted)| *shifted || is_sure(posterior))
 }
 
 /// For each char of `text`, whether its line is binary noise
@@ -441,10 +448,13 @@ fn repair_at(lm: &CharModel, chars: &[char], anchor: usize) -> Option<(Vec<char>
             continue;
         };
         let next = resolved.first().copied().or(after_run);
-        let lost = match run.byte(0) {
+        let (lost, sure) = match run.byte(0) {
             Some(Byte::Known(trail)) if trail >= 0x40 => {
                 let candidates = (0x81..=0xFE).filter_map(|lead| gbk_char(lead, trail));
-                best(lm, before, next, Prior::ShiftPoint, candidates)?
+                (
+                    best(lm, before, next, Prior::ShiftPoint, candidates)?.0,
+                    true,
+                )
             }
             // Both bytes of the character are gone (`?�`): its trail byte failed to pair with
             // the byte after it, which narrows the candidates.
@@ -453,7 +463,8 @@ fn repair_at(lm: &CharModel, chars: &[char], anchor: usize) -> Option<(Vec<char>
                 let candidates = lm
                     .common_chars()
                     .filter(|&c| trail_byte(c).is_some_and(|t| lost_before(t, after_lost)));
-                best(lm, before, next, Prior::ShiftPoint, candidates)?
+                let (lost, posterior) = best(lm, before, next, Prior::ShiftPoint, candidates)?;
+                (lost, is_sure(posterior))
             }
             _ => continue,
         };
@@ -468,6 +479,10 @@ fn repair_at(lm: &CharModel, chars: &[char], anchor: usize) -> Option<(Vec<char>
         }
         let gain = mean_with_context(lm, before, &repaired, after_run)
             - mean_with_context(lm, before, damaged, after_run);
+        // Judged with the guess in place; written with it only when the model is sure.
+        if !sure {
+            repaired[0] = '\u{FFFD}';
+        }
         if gain >= MIN_GAIN && best_repair.as_ref().is_none_or(|(g, _, _)| gain > *g) {
             best_repair = Some((gain, repaired, 1 + replaced));
         }

@@ -2,7 +2,7 @@
 //!
 //! `锟斤拷` is U+FFFD U+FFFD (`EF BF BD EF BF BD`) read as GBK: the text was decoded as UTF-8
 //! with replacement first, so its bytes are gone. Runs of U+FFFD that no repair could fill are
-//! the same loss. Neither is guessed at: each run is reported as
+//! the same loss, one character or many. Neither is guessed at: each run is reported as
 //! [`FixKind::Unrecoverable`] with the text unchanged (`before` = `after`).
 //!
 //! ```
@@ -25,7 +25,7 @@ fn kunjinkao_at(chars: &[char], i: usize) -> usize {
     }
 }
 
-/// Report every `锟斤拷` run and every run of two or more U+FFFD in `text`.
+/// Report every `锟斤拷` run and every run of U+FFFD in `text`.
 pub fn report(text: &str, fixes: &mut FixLog) {
     if !text.contains(['锟', '斤', '\u{FFFD}']) {
         return;
@@ -45,7 +45,7 @@ pub fn report(text: &str, fixes: &mut FixLog) {
             while chars.get(i) == Some(&'\u{FFFD}') {
                 i += 1;
             }
-            if i - start < 2 {
+            if i == start {
                 i = start + 1;
                 continue;
             }
@@ -66,7 +66,7 @@ mod tests {
             ("锟铰伙拷锟界北锟斤拷7", vec!["锟斤拷"]),
             ("斤拷在", vec!["斤拷"]),
             ("锟 斤 拷", vec![]),
-            ("一\u{FFFD}二", vec![]),
+            ("一\u{FFFD}二", vec!["\u{FFFD}"]),
             ("\u{FFFD}\u{FFFD}\u{FFFD}", vec!["\u{FFFD}\u{FFFD}\u{FFFD}"]),
         ] {
             let mut fixes = FixLog::default();
