@@ -185,6 +185,10 @@ impl<'a> Run<'a> {
 /// than not (`用途并不得` for `用途、不得`).
 const LOST_AT_PUNCTUATION: f64 = 2.0;
 
+/// How many characters either side of a lone lost byte must hold no other for it to count as a
+/// stream's lost byte (favouring punctuation) rather than part of denser damage.
+const ISOLATED_WITHIN: usize = 8;
+
 /// What a candidate for a lost character is known to be before the model reads it.
 #[derive(Clone, Copy)]
 enum Prior {
@@ -340,7 +344,20 @@ fn repair_unmarked(
     let lone = lm
         .common_chars()
         .filter(|&c| trail_byte(c).is_some_and(|t| lost_before(t, after_byte)));
-    let (guess, posterior) = best(lm, before, after, Prior::ShiftPoint, lone)?;
+    // A stream that lost a byte loses it once here and there, and where it does, at a
+    // punctuation mark more often than not; U+FFFD every few characters is other damage (what
+    // is left of UTF-8 read as Big5), where a mark is no likelier than the model says.
+    let nearby = chars
+        [p.saturating_sub(ISOLATED_WITHIN)..(p + 1 + ISOLATED_WITHIN).min(chars.len())]
+        .iter()
+        .filter(|&&c| c == '\u{FFFD}')
+        .count();
+    let prior = if nearby == 1 {
+        Prior::ShiftPoint
+    } else {
+        Prior::None
+    };
+    let (guess, posterior) = best(lm, before, after, prior, lone)?;
     let mut candidates = vec![(p, p + 1, vec![guess], false)];
     for first in window_start..p {
         if chars[first].is_ascii() || chars[first] == '\u{FFFD}' {
@@ -614,6 +631,14 @@ mod tests {
         ] {
             assert_eq!(fixed(damaged), want);
         }
+    }
+
+    #[test]
+    fn lost_bytes_every_few_characters_are_not_taken_for_marks() {
+        // What is left of UTF-8 read as Big5 once its runs are read back: the lost characters
+        // were 化 and 的, not the commas a lone lost GBK byte would favour.
+        let input = "全面建设社会主义现代\u{FFFD}国家\u{FFFD}宏伟蓝图";
+        assert_eq!(fixed(input), input);
     }
 
     #[test]
