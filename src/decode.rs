@@ -248,7 +248,18 @@ fn decode_legacy(bytes: &[u8]) -> Decoded {
     // a single-byte code page: every byte decodes there, into GBK-as-Latin-1 mojibake around
     // the one place that cannot be mended. Read as GBK instead, one lost byte is one U+FFFD
     // that the byte-shift repair re-aligns.
-    if decoder == GB18030 && had_errors || !double_byte {
+    // encoding_rs reads GBK's user-defined rows as private-use characters where Python's codec
+    // (and the byte-shift repair) sees a byte that made no character: a stream out of step
+    // runs into those rows every few pairs, a text using a custom glyph or two seldom.
+    let private_use = decoder == GB18030
+        && text
+            .chars()
+            .filter(|c| ('\u{E000}'..='\u{E765}').contains(c))
+            .nth(MIN_PRIVATE_USE_OUT_OF_STEP - 1)
+            .is_some();
+    // The detector may also settle on Big5 for GBK out of step; Big5 text read as GBK has too
+    // few GB2312 pairs to pass for damaged GBK.
+    if decoder == GB18030 && (had_errors || private_use) || decoder == BIG5 || !double_byte {
         let gbk = decode_gbk_bytewise(bytes);
         if decoder == GB18030 || gbk.looks_like_damaged_gbk() {
             return Decoded {
@@ -285,6 +296,10 @@ fn decode_legacy(bytes: &[u8]) -> Decoded {
         truncated: None,
     }
 }
+
+/// How many private-use characters (GBK's user-defined rows) a GBK reading must hold to be
+/// read again one lead byte at a time, as a stream that fell out of step.
+const MIN_PRIVATE_USE_OUT_OF_STEP: usize = 2;
 
 /// Bytes read as GBK (GB18030) one lead byte at a time, with counts to judge the reading by.
 struct BytewiseGbk {
@@ -476,6 +491,26 @@ mod tests {
         assert_eq!(got.text.matches('\u{FFFD}').count(), 1);
         assert!(got.text.starts_with("2018年"));
         assert!(got.text.ends_with("东北的冬夜总是来得很早。"));
+    }
+
+    #[test]
+    fn gbk_out_of_step_through_user_defined_rows_is_read_bytewise() {
+        // Dropping 会's lead byte leaves every pair out of step; encoding_rs reads the pairs
+        // that land in GBK's user-defined rows as private-use characters, without an error.
+        let text = "诈骗嫌犯会通过虚假通缉令来增强受害人的恐慌，借此要求受害人接受资产调查，通过网银或者ATM机上转账。";
+        let (bytes, _, _) = encoding_rs::GBK.encode(text);
+        let mut damaged = bytes[..8].to_vec();
+        damaged.extend(&bytes[9..]);
+        let (plain, had_errors) = GB18030.decode_without_bom_handling(&damaged);
+        assert!(!had_errors && plain.contains('\u{E439}'));
+        let got = decode(&damaged).unwrap();
+        assert!(got.text.starts_with("诈骗嫌犯"));
+        assert!(got.text.contains('\u{FFFD}'));
+        assert!(
+            !got.text
+                .chars()
+                .any(|c| ('\u{E000}'..='\u{F8FF}').contains(&c))
+        );
     }
 
     #[test]
