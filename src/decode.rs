@@ -244,21 +244,22 @@ fn decode_legacy(bytes: &[u8]) -> Decoded {
     };
     let (text, had_errors) = decoder.decode_without_bom_handling(bytes);
     let double_byte = decoder == GB18030 || decoder == BIG5;
-    // A GBK stream that lost a byte fails the detector's strict check, which then settles on
-    // a single-byte code page: every byte decodes there, into GBK-as-Latin-1 mojibake around
-    // the one place that cannot be mended. Read as GBK instead, one lost byte is one U+FFFD
-    // that the byte-shift repair re-aligns.
-    // encoding_rs reads GBK's user-defined rows as private-use characters where Python's codec
-    // (and the byte-shift repair) sees a byte that made no character: a stream out of step
-    // runs into those rows every few pairs, a text using a custom glyph or two seldom.
+    // A GBK stream that lost a byte is read one lead byte at a time ([`decode_gbk_bytewise`]):
+    // one lost byte is then one U+FFFD, which the byte-shift repair re-aligns. It shows as:
+    // - errors in the GBK reading;
+    // - private-use characters in it without errors: encoding_rs reads GBK's user-defined
+    //   rows as those, and a stream out of step runs into them every few pairs (a text using
+    //   a custom glyph or two seldom does);
+    // - the detector settling on a single-byte code page (every byte decodes there, into
+    //   GBK-as-Latin-1 mojibake around the place that cannot be mended) or on Big5. Then the
+    //   GBK reading is taken only if it passes for damaged GBK; Big5 text read as GBK has too
+    //   few GB2312 pairs, Latin-1 text too few pairs at all.
     let private_use = decoder == GB18030
         && text
             .chars()
             .filter(|c| ('\u{E000}'..='\u{E765}').contains(c))
             .nth(MIN_PRIVATE_USE_OUT_OF_STEP - 1)
             .is_some();
-    // The detector may also settle on Big5 for GBK out of step; Big5 text read as GBK has too
-    // few GB2312 pairs to pass for damaged GBK.
     if decoder == GB18030 && (had_errors || private_use) || decoder == BIG5 || !double_byte {
         let gbk = decode_gbk_bytewise(bytes);
         if decoder == GB18030 || gbk.looks_like_damaged_gbk() {
