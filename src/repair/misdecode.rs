@@ -278,6 +278,8 @@ fn utf8_char(bytes: &[u8]) -> Option<char> {
     }
 }
 
+/// The character the pair `lead trail` stands for in `encoding`, by [`pair_char_from`]'s rules;
+/// GBK and Big5 from a table made once.
 fn pair_char(encoding: &'static Encoding, lead: u8, trail: u8) -> Option<char> {
     let table = if encoding == BIG5 {
         static TABLE: OnceLock<Vec<Option<char>>> = OnceLock::new();
@@ -295,7 +297,7 @@ fn pair_char(encoding: &'static Encoding, lead: u8, trail: u8) -> Option<char> {
 /// bytes decodes hundreds of pairs a character, and encoding_rs sets up a decoder for each
 /// call; so the table is decoded in one call, each pair followed by a line feed that keeps
 /// the pairs apart (a decoder that rejects a pair re-reads an ASCII trail, then meets the
-/// line feed). About a millisecond, once.
+/// line feed). Made once a process, on the first damaged text that needs it.
 fn pair_table(encoding: &'static Encoding) -> Vec<Option<char>> {
     let mut table = vec![None; 1 << 16];
     let pairs: Vec<(u8, u8)> = (0x81..=0xFE)
