@@ -950,8 +950,13 @@ fn segment_edit(
         return None;
     }
     // Nor is a run of ordinary characters with no sign of this misreading in it, however odd
-    // it reads (億啟 in "23.4 億啟「…」" is not UTF-8 read as anything).
-    if !damaged.iter().any(|&c| is_suspect(lm, wrong, c)) {
+    // it reads (億啟 in "23.4 億啟「…」" is not UTF-8 read as anything). Lost bytes are no
+    // such sign on their own: `����步` is what an earlier repair left unsure, around a 步 it
+    // got right.
+    if !damaged
+        .iter()
+        .any(|&c| c != '\u{FFFD}' && is_suspect(lm, wrong, c))
+    {
         return None;
     }
     // A short run must come out as characters the model knows well (not 彳青 from 蒐獵).
@@ -1092,6 +1097,19 @@ mod tests {
             "© 2024 · ½ km²",
             "https://example.com/a?b=1",
             "😀 ＡＢＣ１２３",
+        ] {
+            assert_eq!(fixed(input), input);
+        }
+    }
+
+    #[test]
+    fn leaves_lost_bytes_around_good_characters_alone() {
+        // What a first pass over UTF-8 read as Big5 leaves where it was unsure: U+FFFD around
+        // characters it read right. Nothing in it hints at another misreading (步 and 家 were
+        // re-read as ˙ and 產).
+        for input in [
+            "难度大\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}步，",
+            "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}家巷里",
         ] {
             assert_eq!(fixed(input), input);
         }
