@@ -185,8 +185,10 @@ impl<'a> Run<'a> {
 /// than not (`用途并不得` for `用途、不得`).
 const LOST_AT_PUNCTUATION: f64 = 2.0;
 
-/// How many characters either side of a lone lost byte must hold no other for it to count as a
-/// stream's lost byte (favouring punctuation) rather than part of denser damage.
+/// How many characters either side of a lost byte must hold no other for it to count as a
+/// stream's lost byte. A stream loses a byte once here and there; U+FFFD every few characters
+/// is other damage (what is left of UTF-8 read as Big5), with nothing to re-align and no
+/// reason to favour punctuation, and trying every character for each one is slow.
 const ISOLATED_WITHIN: usize = 8;
 
 /// What a candidate for a lost character is known to be before the model reads it.
@@ -315,13 +317,21 @@ fn realign_unmarked(lm: &CharModel, chars: &[char], first: usize) -> Option<(Vec
     Some((repaired, replaced))
 }
 
-/// A lost byte (U+FFFD) on its own, with no `?` before it: the sign of a GBK stream that lost a
-/// byte without a mark.
+/// A lost byte (U+FFFD) on its own, with no `?` before it and no other lost byte within
+/// [`ISOLATED_WITHIN`] characters: the sign of a GBK stream that lost a byte without a mark.
 fn is_lone_lost(chars: &[char], p: usize) -> bool {
     chars[p] == '\u{FFFD}'
-        && p.checked_sub(1)
-            .is_none_or(|q| !matches!(chars[q], '\u{FFFD}' | '?'))
-        && chars.get(p + 1).is_none_or(|&c| c != '\u{FFFD}')
+        && p.checked_sub(1).is_none_or(|q| chars[q] != '?')
+        && lost_around(chars, p) == 1
+}
+
+/// How many lost bytes (U+FFFD) lie within [`ISOLATED_WITHIN`] characters of `p`, itself
+/// included.
+fn lost_around(chars: &[char], p: usize) -> usize {
+    chars[p.saturating_sub(ISOLATED_WITHIN)..(p + 1 + ISOLATED_WITHIN).min(chars.len())]
+        .iter()
+        .filter(|&&c| c == '\u{FFFD}')
+        .count()
 }
 
 /// The repair of the damage around a lone lost byte at `p`: either the whole character was
@@ -344,20 +354,7 @@ fn repair_unmarked(
     let lone = lm
         .common_chars()
         .filter(|&c| trail_byte(c).is_some_and(|t| lost_before(t, after_byte)));
-    // A stream that lost a byte loses it once here and there, and where it does, at a
-    // punctuation mark more often than not; U+FFFD every few characters is other damage (what
-    // is left of UTF-8 read as Big5), where a mark is no likelier than the model says.
-    let nearby = chars
-        [p.saturating_sub(ISOLATED_WITHIN)..(p + 1 + ISOLATED_WITHIN).min(chars.len())]
-        .iter()
-        .filter(|&&c| c == '\u{FFFD}')
-        .count();
-    let prior = if nearby == 1 {
-        Prior::ShiftPoint
-    } else {
-        Prior::None
-    };
-    let (guess, posterior) = best(lm, before, after, prior, lone)?;
+    let (guess, posterior) = best(lm, before, after, Prior::ShiftPoint, lone)?;
     let mut candidates = vec![(p, p + 1, vec![guess], false)];
     for first in window_start..p {
         if chars[first].is_ascii() || chars[first] == '\u{FFFD}' {
@@ -543,7 +540,14 @@ fn mean_with_context(
 
 /// A `?` or U+FFFD standing for a lost lead byte, followed by what may be a shifted run.
 fn is_anchor(chars: &[char], i: usize) -> bool {
-    matches!(chars[i], '?' | '\u{FFFD}')
+    // A lost lead byte shown as U+FFFD may have one more lost byte where its run ends; more
+    // than that nearby is denser damage than a stream's lost byte (see [`ISOLATED_WITHIN`]).
+    let anchor = match chars[i] {
+        '?' => true,
+        '\u{FFFD}' => lost_around(chars, i) <= 2,
+        _ => false,
+    };
+    anchor
         && chars.get(i + 1).is_some_and(|&c| {
             !c.is_ascii() && !c.is_whitespace() || matches!(c, '!' | '?' | ',' | ':' | ';')
         })
