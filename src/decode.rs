@@ -13,7 +13,9 @@
 //! assert_eq!(decoded.encoding.name, "GBK");
 //! ```
 
-use encoding_rs::{BIG5, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+use std::sync::OnceLock;
+
+use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 
 use crate::document::{EncodingInfo, Fix, FixKind};
 use crate::error::{Error, Result};
@@ -348,16 +350,19 @@ fn decode_gbk_bytewise(bytes: &[u8]) -> BytewiseGbk {
         }
         let four_byte = bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
         let len = if four_byte { 4 } else { 2 };
-        let decoded = bytes
-            .get(i..i + len)
-            .and_then(|seq| GB18030.decode_without_bom_handling_and_without_replacement(seq))
-            .and_then(|s| {
-                let mut chars = s.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(c), None) if !('\u{E000}'..='\u{F8FF}').contains(&c) => Some(c),
-                    _ => None,
-                }
-            });
+        let decoded = match bytes.get(i..i + len) {
+            Some(&[lead, trail]) => gbk_pair(lead, trail),
+            Some(sequence) => GB18030
+                .decode_without_bom_handling_and_without_replacement(sequence)
+                .and_then(|s| {
+                    let mut chars = s.chars();
+                    match (chars.next(), chars.next()) {
+                        (Some(c), None) if !('\u{E000}'..='\u{F8FF}').contains(&c) => Some(c),
+                        _ => None,
+                    }
+                }),
+            None => None,
+        };
         match decoded {
             Some(c) => {
                 out.text.push(c);
@@ -375,6 +380,49 @@ fn decode_gbk_bytewise(bytes: &[u8]) -> BytewiseGbk {
         }
     }
     out
+}
+
+/// Every pair of bytes (lead 0x81–0xFE, trail 0x40–0xFE) of a double-byte `encoding`, decoded:
+/// the one character it makes, indexed by `lead << 8 | trail`; `None` where it makes none or
+/// more than one. encoding_rs sets up a decoder for each call, and repairs decode hundreds of
+/// pairs a character, so the pairs are decoded in one call, each followed by a line feed that
+/// keeps them apart (a decoder that rejects a pair re-reads an ASCII trail, then meets the
+/// line feed). A rejected pair is U+FFFD here.
+pub(crate) fn decode_pairs(encoding: &'static Encoding) -> Vec<Option<char>> {
+    let mut table = vec![None; 1 << 16];
+    let pairs: Vec<(u8, u8)> = (0x81..=0xFE)
+        .flat_map(|lead| (0x40..=0xFE).map(move |trail| (lead, trail)))
+        .collect();
+    let bytes: Vec<u8> = pairs
+        .iter()
+        .flat_map(|&(lead, trail)| [lead, trail, b'\n'])
+        .collect();
+    let (text, _) = encoding.decode_without_bom_handling(&bytes);
+    for (&(lead, trail), decoded) in pairs.iter().zip(text.split('\n')) {
+        let mut chars = decoded.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            table[usize::from(u16::from_be_bytes([lead, trail]))] = Some(c);
+        }
+    }
+    table
+}
+
+/// The GBK double-byte character `lead trail`, as Python's codec reads it: `None` for a pair
+/// that makes none, or only a private-use character (GBK's user-defined rows). From a table
+/// made once a process, on the first text that needs it.
+pub(crate) fn gbk_pair(lead: u8, trail: u8) -> Option<char> {
+    static TABLE: OnceLock<Vec<Option<char>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        decode_pairs(GBK)
+            .into_iter()
+            .map(|c| {
+                c.filter(|&c| {
+                    !c.is_ascii() && c != '\u{FFFD}' && !('\u{E000}'..='\u{F8FF}').contains(&c)
+                })
+            })
+            .collect()
+    });
+    table[usize::from(u16::from_be_bytes([lead, trail]))]
 }
 
 /// Whether a GB18030 stream uses four-byte sequences (byte, digit, byte, digit).

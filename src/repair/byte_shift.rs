@@ -86,13 +86,7 @@ fn gbk_bytes(c: char) -> Option<([Byte; 2], usize)> {
 
 /// Decode one GBK double-byte character.
 fn gbk_char(lead: u8, trail: u8) -> Option<char> {
-    let pair = [lead, trail];
-    let text = GBK.decode_without_bom_handling_and_without_replacement(&pair)?;
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) if !c.is_ascii() && !('\u{E000}'..='\u{F8FF}').contains(&c) => Some(c),
-        _ => None,
-    }
+    crate::decode::gbk_pair(lead, trail)
 }
 
 /// The damaged run after an anchor, as bytes, with the byte offset after each of its chars.

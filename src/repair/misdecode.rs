@@ -279,45 +279,25 @@ fn utf8_char(bytes: &[u8]) -> Option<char> {
 }
 
 /// The character the pair `lead trail` stands for in `encoding`, by [`pair_char_from`]'s rules;
-/// GBK and Big5 from a table made once.
+/// GBK and Big5 from tables made once ([`crate::decode::decode_pairs`]).
 fn pair_char(encoding: &'static Encoding, lead: u8, trail: u8) -> Option<char> {
-    let table = if encoding == BIG5 {
-        static TABLE: OnceLock<Vec<Option<char>>> = OnceLock::new();
-        TABLE.get_or_init(|| pair_table(BIG5))
-    } else if encoding == GBK {
-        static TABLE: OnceLock<Vec<Option<char>>> = OnceLock::new();
-        TABLE.get_or_init(|| pair_table(GBK))
-    } else {
-        return decode_pair(encoding, lead, trail);
-    };
-    table[usize::from(u16::from_be_bytes([lead, trail]))]
-}
-
-/// [`decode_pair`] for every pair of bytes, indexed by `lead << 8 | trail`. Filling in lost
-/// bytes decodes hundreds of pairs a character, and encoding_rs sets up a decoder for each
-/// call; so the table is decoded in one call, each pair followed by a line feed that keeps
-/// the pairs apart (a decoder that rejects a pair re-reads an ASCII trail, then meets the
-/// line feed). Made once a process, on the first damaged text that needs it.
-fn pair_table(encoding: &'static Encoding) -> Vec<Option<char>> {
-    let mut table = vec![None; 1 << 16];
-    let pairs: Vec<(u8, u8)> = (0x81..=0xFE)
-        .flat_map(|lead| (0x40..=0xFE).map(move |trail| (lead, trail)))
-        .collect();
-    let bytes: Vec<u8> = pairs
-        .iter()
-        .flat_map(|&(lead, trail)| [lead, trail, b'\n'])
-        .collect();
-    let (text, _) = encoding.decode_without_bom_handling(&bytes);
-    for (&(lead, trail), decoded) in pairs.iter().zip(text.split('\n')) {
-        let mut chars = decoded.chars();
-        let c = match (chars.next(), chars.next()) {
-            (Some(c), None) => c,
-            _ => continue,
-        };
-        table[usize::from(u16::from_be_bytes([lead, trail]))] =
-            pair_char_from(encoding, lead, trail, c);
+    if encoding == GBK {
+        return crate::decode::gbk_pair(lead, trail);
     }
-    table
+    if encoding != BIG5 {
+        return decode_pair(encoding, lead, trail);
+    }
+    static TABLE: OnceLock<Vec<Option<char>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let decoded = crate::decode::decode_pairs(BIG5);
+        (0..=u16::MAX)
+            .map(|code| {
+                let [lead, trail] = code.to_be_bytes();
+                pair_char_from(BIG5, lead, trail, decoded[usize::from(code)]?)
+            })
+            .collect()
+    });
+    table[usize::from(u16::from_be_bytes([lead, trail]))]
 }
 
 /// One double-byte character of `encoding` (Big5 as the legacy codecs read it), not ASCII or
