@@ -357,7 +357,7 @@ fn decode_gbk_bytewise(bytes: &[u8]) -> BytewiseGbk {
                 .and_then(|s| {
                     let mut chars = s.chars();
                     match (chars.next(), chars.next()) {
-                        (Some(c), None) if !('\u{E000}'..='\u{F8FF}').contains(&c) => Some(c),
+                        (Some(c), None) => Some(c).filter(|&c| is_decoded_char(c)),
                         _ => None,
                     }
                 }),
@@ -407,6 +407,13 @@ pub(crate) fn decode_pairs(encoding: &'static Encoding) -> Vec<Option<char>> {
     table
 }
 
+/// Whether `c`, decoded from a multi-byte sequence of a legacy encoding, is a character the
+/// bytes really stand for: not ASCII, not U+FFFD (a rejected sequence), not a private-use
+/// character (GBK's user-defined rows, which Python's codec rejects).
+pub(crate) fn is_decoded_char(c: char) -> bool {
+    !c.is_ascii() && c != '\u{FFFD}' && !('\u{E000}'..='\u{F8FF}').contains(&c)
+}
+
 /// The GBK double-byte character `lead trail`, as Python's codec reads it: `None` for a pair
 /// that makes none, or only a private-use character (GBK's user-defined rows). From a table
 /// made once a process, on the first text that needs it.
@@ -415,11 +422,7 @@ pub(crate) fn gbk_pair(lead: u8, trail: u8) -> Option<char> {
     let table = TABLE.get_or_init(|| {
         decode_pairs(GBK)
             .into_iter()
-            .map(|c| {
-                c.filter(|&c| {
-                    !c.is_ascii() && c != '\u{FFFD}' && !('\u{E000}'..='\u{F8FF}').contains(&c)
-                })
-            })
+            .map(|c| c.filter(|&c| is_decoded_char(c)))
             .collect()
     });
     table[usize::from(u16::from_be_bytes([lead, trail]))]

@@ -17,6 +17,7 @@
 
 use encoding_rs::GBK;
 
+use crate::decode::gbk_pair;
 use crate::document::{FixKind, FixLog};
 use crate::repair::plausibility::{CharModel, log_sum_exp, model};
 use crate::repair::{MIN_POSTERIOR, is_chinese_punctuation};
@@ -82,11 +83,6 @@ fn gbk_bytes(c: char) -> Option<([Byte; 2], usize)> {
         [lead, trail] if !unmappable => Some(([Byte::Known(lead), Byte::Known(trail)], 2)),
         _ => None,
     }
-}
-
-/// Decode one GBK double-byte character.
-fn gbk_char(lead: u8, trail: u8) -> Option<char> {
-    crate::decode::gbk_pair(lead, trail)
 }
 
 /// The damaged run after an anchor, as bytes, with the byte offset after each of its chars.
@@ -158,7 +154,7 @@ impl<'a> Run<'a> {
                 Byte::Known(lead) => {
                     match self.byte(pos + 1) {
                         Some(Byte::Known(trail)) if trail != b'?' => {
-                            pieces.push(Piece::Char(gbk_char(lead, trail)?));
+                            pieces.push(Piece::Char(gbk_pair(lead, trail)?));
                         }
                         // A trail byte lost as U+FFFD or `?`.
                         Some(_) => pieces.push(Piece::LostTrail(lead, self.byte(pos + 2))),
@@ -244,7 +240,7 @@ fn paragraph_end_log_prob(c: char) -> f64 {
 /// has no user-defined rows, which encoding_rs decodes as private-use characters.
 fn lost_before(trail: u8, next: Option<Byte>) -> bool {
     match next {
-        Some(Byte::Known(b)) if b >= 0x40 => trail < 0x81 || gbk_char(trail, b).is_none(),
+        Some(Byte::Known(b)) if b >= 0x40 => trail < 0x81 || gbk_pair(trail, b).is_none(),
         _ => trail >= 0x80,
     }
 }
@@ -280,7 +276,7 @@ fn resolve_pieces(lm: &CharModel, pieces: &[Piece], after_run: Option<char>) -> 
                 });
                 let candidates = (0x40..=0xFE)
                     .filter(|&t| lost_before(t, next))
-                    .filter_map(|t| gbk_char(lead, t));
+                    .filter_map(|t| gbk_pair(lead, t));
                 best(lm, resolved.last().copied(), after, Prior::None, candidates)?.0
             }
         };
@@ -304,7 +300,7 @@ fn realign_unmarked(lm: &CharModel, chars: &[char], first: usize) -> Option<(Vec
     };
     let before = first.checked_sub(1).map(|i| chars[i]);
     let next = resolved.first().copied().or(after_run);
-    let candidates = (0x81..=0xFE).filter_map(|lead| gbk_char(lead, trail));
+    let candidates = (0x81..=0xFE).filter_map(|lead| gbk_pair(lead, trail));
     let lost = best(lm, before, next, Prior::ShiftPoint, candidates)?.0;
     let mut repaired = vec![lost];
     repaired.extend(resolved);
@@ -458,7 +454,7 @@ fn repair_at(lm: &CharModel, chars: &[char], anchor: usize) -> Option<(Vec<char>
         let next = resolved.first().copied().or(after_run);
         let (lost, sure) = match run.byte(0) {
             Some(Byte::Known(trail)) if trail >= 0x40 => {
-                let candidates = (0x81..=0xFE).filter_map(|lead| gbk_char(lead, trail));
+                let candidates = (0x81..=0xFE).filter_map(|lead| gbk_pair(lead, trail));
                 (
                     best(lm, before, next, Prior::ShiftPoint, candidates)?.0,
                     true,

@@ -161,20 +161,17 @@ struct Encoded {
 }
 
 impl Encoded {
-    fn new(bytes: &[Byte]) -> Option<Encoded> {
+    /// A lost byte (U+FFFD).
+    const LOST: Encoded = Encoded {
+        bytes: [Byte::Lost; 4],
+        len: 1,
+    };
+
+    fn known(bytes: &[u8]) -> Option<Encoded> {
         let mut out = Encoded {
             bytes: [Byte::Lost; 4],
             len: u8::try_from(bytes.len()).ok().filter(|&n| n <= 4)?,
         };
-        out.bytes[..bytes.len()].copy_from_slice(bytes);
-        Some(out)
-    }
-
-    fn known(bytes: &[u8]) -> Option<Encoded> {
-        if bytes.len() > 4 {
-            return None;
-        }
-        let mut out = Encoded::new(&[Byte::Lost; 4][..bytes.len()])?;
         for (slot, &b) in out.bytes.iter_mut().zip(bytes) {
             *slot = Byte::Known(b);
         }
@@ -189,7 +186,7 @@ impl Encoded {
 /// The bytes of `c` in `wrong`; `None` when `wrong` cannot have produced it.
 fn encode_char(wrong: Wrong, c: char) -> Option<Encoded> {
     if c == '\u{FFFD}' {
-        return Encoded::new(&[Byte::Lost]);
+        return Some(Encoded::LOST);
     }
     if c.is_ascii() {
         return Encoded::known(&[c as u8]);
@@ -278,53 +275,35 @@ fn utf8_char(bytes: &[u8]) -> Option<char> {
     }
 }
 
-/// The character the pair `lead trail` stands for in `encoding`, by [`pair_char_from`]'s rules;
-/// GBK and Big5 from tables made once ([`crate::decode::decode_pairs`]).
+/// The character the pair `lead trail` stands for in `encoding` (GBK or Big5), each from a
+/// table made once ([`crate::decode::decode_pairs`]).
 fn pair_char(encoding: &'static Encoding, lead: u8, trail: u8) -> Option<char> {
     if encoding == GBK {
         return crate::decode::gbk_pair(lead, trail);
     }
-    if encoding != BIG5 {
-        return decode_pair(encoding, lead, trail);
-    }
-    static TABLE: OnceLock<Vec<Option<char>>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+    static BIG5_TABLE: OnceLock<Vec<Option<char>>> = OnceLock::new();
+    let table = BIG5_TABLE.get_or_init(|| {
         let decoded = crate::decode::decode_pairs(BIG5);
         (0..=u16::MAX)
             .map(|code| {
                 let [lead, trail] = code.to_be_bytes();
-                pair_char_from(BIG5, lead, trail, decoded[usize::from(code)]?)
+                big5_char(lead, trail, decoded[usize::from(code)]?)
             })
             .collect()
     });
     table[usize::from(u16::from_be_bytes([lead, trail]))]
 }
 
-/// One double-byte character of `encoding` (Big5 as the legacy codecs read it), not ASCII or
-/// private use.
-fn decode_pair(encoding: &'static Encoding, lead: u8, trail: u8) -> Option<char> {
-    let pair = [lead, trail];
-    let text = encoding.decode_without_bom_handling_and_without_replacement(&pair)?;
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) => pair_char_from(encoding, lead, trail, c),
-        _ => None,
+/// The character a Big5 pair stands for as the legacy codecs (Python's) read it, given what
+/// encoding_rs (WHATWG) decoded it to.
+fn big5_char(lead: u8, trail: u8, decoded: char) -> Option<char> {
+    if !big5_valid(lead, trail) {
+        return None;
     }
-}
-
-/// The character a pair stands for, given what encoding_rs decoded it to: Big5 as the legacy
-/// codecs (Python's) read it; no ASCII, U+FFFD or private-use character.
-fn pair_char_from(encoding: &'static Encoding, lead: u8, trail: u8, decoded: char) -> Option<char> {
-    if encoding == BIG5 {
-        if !big5_valid(lead, trail) {
-            return None;
-        }
-        if let Some(&c) = big5_legacy().decode.get(&[lead, trail]) {
-            return Some(c);
-        }
+    if let Some(&c) = big5_legacy().decode.get(&[lead, trail]) {
+        return Some(c);
     }
-    let c = decoded;
-    (!c.is_ascii() && c != '\u{FFFD}' && !('\u{E000}'..='\u{F8FF}').contains(&c)).then_some(c)
+    crate::decode::is_decoded_char(decoded).then_some(decoded)
 }
 
 /// The most bytes a character has in any encoding here.
@@ -386,6 +365,24 @@ fn rejected_in_place(wrong: Wrong, pattern: &[Byte], filled: &[u8]) -> bool {
         })
 }
 
+/// Whether `b` may be a UTF-8 continuation byte (a lost byte may be anything).
+fn is_continuation(b: Option<&Byte>) -> bool {
+    match b {
+        Some(Byte::Known(b)) => (0x80..=0xBF).contains(b),
+        Some(Byte::Lost) => true,
+        None => false,
+    }
+}
+
+/// A unit of `len` bytes with these candidates, or, with none, a one-byte unit that breaks
+/// the run.
+fn unit(len: usize, candidates: Vec<char>) -> (usize, Vec<char>) {
+    match candidates.is_empty() {
+        true => (1, candidates),
+        false => (len, candidates),
+    }
+}
+
 /// Decode one character of `right` at `pos`: its length and candidate characters.
 fn decode_at(
     lm: &CharModel,
@@ -397,11 +394,6 @@ fn decode_at(
         let next = bytes.get(pos + place + 1).copied();
         values.filter(|&v| could_be_lost(wrong, v, next)).collect()
     };
-    let is_cont = |b: Option<&Byte>| match b {
-        Some(Byte::Known(b)) => (0x80..=0xBF).contains(b),
-        Some(Byte::Lost) => true,
-        None => false,
-    };
     let pattern_len = match (right, bytes[pos]) {
         (_, Byte::Known(b)) if b < 0x80 => return (1, vec![char::from(b)]),
         (Right::Utf8, Byte::Known(0xC2..=0xDF)) => 2,
@@ -409,7 +401,9 @@ fn decode_at(
         (Right::Utf8, Byte::Known(0xF0..=0xF4)) => 4,
         (Right::Utf8, Byte::Known(_)) => return (1, Vec::new()),
         (Right::Utf8, Byte::Lost) => {
-            1 + (1..=2).take_while(|&k| is_cont(bytes.get(pos + k))).count()
+            1 + (1..=2)
+                .take_while(|&k| is_continuation(bytes.get(pos + k)))
+                .count()
         }
         (_, _) => 2,
     };
@@ -428,17 +422,12 @@ fn decode_at(
             .filter(|(b, _)| {
                 // Each byte was rejected next to the byte that really followed it: the
                 // candidate's own next byte, then the stream's.
-                could_be_lost(wrong, b[0], Some(Byte::Known(b[1])))
-                    && could_be_lost(wrong, b[1], Some(Byte::Known(b[2])))
-                    && could_be_lost(wrong, b[2], next)
+                rejected_in_place(wrong, pattern, b) && could_be_lost(wrong, b[2], next)
             })
             .map(|&(_, c)| c)
             .take(BEAM)
             .collect();
-        return match candidates.is_empty() {
-            true => (1, candidates),
-            false => (3, candidates),
-        };
+        return unit(3, candidates);
     }
     if pattern_len < 2 || lost > MAX_LOST_IN_CHAR {
         return (1, Vec::new());
@@ -456,10 +445,7 @@ fn decode_at(
             .map(|&(_, _, c)| c)
             .take(BEAM)
             .collect();
-        return match candidates.is_empty() {
-            true => (1, candidates),
-            false => (pattern_len, candidates),
-        };
+        return unit(pattern_len, candidates);
     }
     let candidates: Vec<char> = match right {
         Right::Utf8 => {
@@ -519,11 +505,7 @@ fn decode_at(
     } else {
         candidates
     };
-    if candidates.is_empty() {
-        (1, candidates)
-    } else {
-        (pattern_len, candidates)
-    }
+    unit(pattern_len, candidates)
 }
 
 /// Every character of a double-byte encoding that may stand for a lost one ([`inferable`]),
@@ -790,11 +772,6 @@ const UTF8_SHAPED_SHARE: f64 = 0.6;
 
 /// Whether `bytes` (lost ones fitting anywhere) are mostly UTF-8 three-byte sequences.
 fn is_utf8_shaped(bytes: &[Byte]) -> bool {
-    let is_cont = |b: Option<&Byte>| match b {
-        Some(Byte::Known(x)) => (0x80..=0xBF).contains(x),
-        Some(Byte::Lost) => true,
-        None => false,
-    };
     let high = bytes
         .iter()
         .filter(|b| matches!(b, Byte::Lost | Byte::Known(0x80..)))
@@ -802,8 +779,8 @@ fn is_utf8_shaped(bytes: &[Byte]) -> bool {
     let (mut in_sequences, mut i) = (0, 0);
     while i < bytes.len() {
         if matches!(bytes[i], Byte::Known(0xE0..=0xEF))
-            && is_cont(bytes.get(i + 1))
-            && is_cont(bytes.get(i + 2))
+            && is_continuation(bytes.get(i + 1))
+            && is_continuation(bytes.get(i + 2))
         {
             in_sequences += 3;
             i += 3;
@@ -915,7 +892,7 @@ fn segment_edit(
     let after = line.get(end).copied().filter(|c| !c.is_whitespace());
     let resolved = resolve(lm, before, unit_run, after);
     // Judged with every lost character guessed: the run as a whole must read better.
-    let text = resolved.chars.clone();
+    let text = resolved.chars.as_slice();
     let damaged = &line[start..end];
     // One character alone is too little evidence: a rare real character can read as another.
     // In GBK, nor is one with a lost byte (U+FFFD): `琛�` at the end of a GBK stream that
@@ -949,7 +926,7 @@ fn segment_edit(
         return None;
     }
     let old = mean_in_context(lm, before, damaged, after);
-    let new = mean_in_context(lm, before, &text, after);
+    let new = mean_in_context(lm, before, text, after);
     let gain = new - old;
     let written = resolved.written();
     if written == damaged {
