@@ -54,7 +54,8 @@ class Analyzer:
         ids: Optional[Sequence[Id]] = None,
         errors: Literal["raise", "record"] = "raise",
     ) -> list[Analysis]:
-        """Analyse many articles on ``threads`` threads (default: one per core), GIL released.
+        """Analyse many articles on ``threads`` threads in all, the calling thread included
+        (default: one per core), with the GIL released while analysing.
 
         Results are in input order. ``errors="record"`` puts the CLI's error record
         (``{"schema", "id", "error": {"kind", "message"}}``) in a failed input's place

@@ -11,8 +11,8 @@ use pyo3::create_exception;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString};
-use rayon::prelude::*;
 use serde_json::{Value, json};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use zhnews::segment::segmenter;
 use zhnews::{Analysis, AnalyzerOptions, Error};
@@ -55,35 +55,81 @@ fn loads<'py>(py: Python<'py>, json_text: &str) -> PyResult<Bound<'py, PyAny>> {
     py.import("json")?.getattr("loads")?.call1((json_text,))
 }
 
-/// Receive `count` indexed results, in whatever order they finish, and convert each with the
-/// GIL held; returns the converted values in index order. Waiting for the next result releases
-/// the GIL, so other Python threads run meanwhile.
-fn receive_in_order<'py, T, U>(
-    py: Python<'py>,
-    receiver: mpsc::Receiver<(usize, T)>,
-    count: usize,
-    mut convert: impl FnMut(T, usize) -> PyResult<U>,
-) -> PyResult<Vec<U>>
-where
-    T: Send,
-{
+/// One analysis as the CLI's JSON text (with the caller's id), or why it failed.
+type Outcome = Result<String, Error>;
+
+/// Analyse `texts` on `threads` threads in all, the calling thread one of them, and turn each
+/// outcome into a Python value with `convert` on the calling thread; returns the values in
+/// input order.
+///
+/// Every thread takes the next text from a shared counter. Only the calling thread converts,
+/// because conversion needs the GIL; between conversions it analyses texts of its own, with the
+/// GIL released. So `threads` is the number of cores kept busy, conversion included:
+/// `threads=1` is a plain loop on the calling thread, and N threads do not leave the conversion
+/// to an extra, (N+1)th thread that competes with them for N cores.
+fn analyze_in_parallel<U>(
+    py: Python<'_>,
+    analyzer: &zhnews::Analyzer,
+    (texts, ids): (&[String], &[Value]),
+    threads: usize,
+    mut convert: impl FnMut(Outcome, usize) -> PyResult<U>,
+) -> PyResult<Vec<U>> {
+    let count = texts.len();
+    let next = AtomicUsize::new(0);
+    let claim = || Some(next.fetch_add(1, Ordering::Relaxed)).filter(|&index| index < count);
+    let analyze = |index: usize| {
+        analyzer
+            .try_analyze(&texts[index])
+            .map(|analysis| to_json(analysis, &ids[index]))
+    };
     let mut slots: Vec<Option<U>> = (0..count).map(|_| None).collect();
-    let mut receiver = receiver;
-    for _ in 0..count {
-        let next = match receiver.try_recv() {
-            Ok(next) => next,
-            Err(_) => {
-                let (back, next) = py.detach(move || {
-                    let next = receiver.recv();
-                    (receiver, next)
-                });
-                receiver = back;
-                next.map_err(|_| PyRuntimeError::new_err("an analysis worker stopped early"))?
+    std::thread::scope(|scope| {
+        let (sender, mut receiver) = mpsc::channel::<(usize, Outcome)>();
+        for _ in 1..threads.min(count) {
+            let sender = sender.clone();
+            scope.spawn(move || {
+                while let Some(index) = claim() {
+                    // The receiver is gone only when a conversion failed: the rest is not wanted.
+                    if sender.send((index, analyze(index))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        // The workers hold the only senders: once they are all done, `recv` fails at once.
+        drop(sender);
+        let convert_all = || -> PyResult<()> {
+            for _ in 0..count {
+                // Results that have arrived come first, so that the workers never wait on the
+                // conversion; then a text of this thread's own; then, with every text taken,
+                // the workers' last results.
+                let (index, outcome) = match receiver.try_recv() {
+                    Ok(arrived) => arrived,
+                    Err(_) => match claim() {
+                        Some(index) => (index, py.detach(|| analyze(index))),
+                        None => {
+                            let (back, arrived) = py.detach(move || {
+                                let arrived = receiver.recv();
+                                (receiver, arrived)
+                            });
+                            receiver = back;
+                            arrived.map_err(|_| {
+                                PyRuntimeError::new_err("an analysis worker stopped early")
+                            })?
+                        }
+                    },
+                };
+                slots[index] = Some(convert(outcome, index)?);
             }
+            Ok(())
         };
-        let (index, value) = next;
-        slots[index] = Some(convert(value, index)?);
-    }
+        let converted = convert_all();
+        if converted.is_err() {
+            // Workers stop at their next claim.
+            next.store(count, Ordering::Relaxed);
+        }
+        converted
+    })?;
     Ok(slots
         .into_iter()
         .map(|slot| slot.expect("one result per index"))
@@ -185,8 +231,9 @@ impl Analyzer {
         }
     }
 
-    /// Analyse many articles on `threads` worker threads (default: one per core), with the
-    /// GIL released; results come back in input order.
+    /// Analyse many articles on `threads` threads in all, this one included (default: one
+    /// per core), with the GIL released while analysing; results come back in input order.
+    /// `threads=1` uses one core: no thread is started.
     ///
     /// `ids`, when given, holds one id per text. `errors="raise"` (the default) raises the
     /// first failure as `ZhnewsError`; `errors="record"` puts the CLI's error record
@@ -223,44 +270,22 @@ impl Analyzer {
                 )));
             }
         };
-        if threads == Some(0) {
-            return Err(PyValueError::new_err("threads must be at least 1"));
-        }
-        let pool = threads
-            .map(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build())
-            .transpose()
-            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-
-        // The workers analyse without the GIL and send each result as JSON text; meanwhile
-        // this thread, holding the GIL, turns the results that have arrived into dicts. The
-        // conversion is the one part that cannot run in parallel (it needs the GIL), so doing
-        // it while the workers still run, instead of after them, keeps it off the critical
-        // path (it is ~7% of the analysis time).
-        let (texts, ids, count) = (&texts, &ids, texts.len());
-        let (sender, receiver) = mpsc::channel::<(usize, Result<String, Error>)>();
-        let analyze_all = move || {
-            texts.par_iter().zip(ids).enumerate().for_each_with(
-                sender,
-                |sender, (index, (text, id))| {
-                    let result = self.inner.try_analyze(text).map(|a| to_json(a, id));
-                    // The receiver lives until every result is in, unless a conversion failed;
-                    // then the rest is not wanted.
-                    let _ = sender.send((index, result));
-                },
-            );
+        let threads = match threads {
+            Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+            Some(n) => n,
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         };
-        let converted = std::thread::scope(|scope| {
-            // A plain thread waits on the pool, so that this one is free to convert.
-            scope.spawn(|| match &pool {
-                Some(pool) => pool.install(analyze_all),
-                None => analyze_all(),
-            });
-            receive_in_order(py, receiver, count, |result, index| match result {
+        let converted = analyze_in_parallel(
+            py,
+            &self.inner,
+            (&texts, &ids),
+            threads,
+            |outcome, index| match outcome {
                 Ok(json_text) => loads(py, &json_text).map(Ok),
                 Err(error) if record_errors => loads(py, &error_json(&error, &ids[index])).map(Ok),
                 Err(error) => Ok(Err(error)),
-            })
-        })?;
+            },
+        )?;
         let out = PyList::empty(py);
         for result in converted {
             match result {

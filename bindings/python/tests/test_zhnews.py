@@ -69,9 +69,10 @@ def test_too_large_raises_with_kind():
         assert info.value.kind == "too_large"
 
 
-def test_analyze_many_keeps_input_order(analyzer):
+@pytest.mark.parametrize("threads", [1, 2, 3, 64])
+def test_analyze_many_keeps_input_order(analyzer, threads):
     texts = [f"本溪市公安局出动民警{n}人次。" for n in range(1, 41)]
-    results = analyzer.analyze_many(texts, threads=2)
+    results = analyzer.analyze_many(texts, threads=threads)
     assert [r["text"] for r in results] == texts
     assert [r["statistics"][0]["value"] for r in results] == list(range(1, 41))
     assert results == [analyzer.analyze(t) for t in texts]
@@ -87,9 +88,10 @@ def test_analyze_many_ids_and_error_records():
         "id": 7,
         "error": {"kind": "too_large", "message": results[1]["error"]["message"]},
     }
-    with pytest.raises(zhnews.ZhnewsError) as info:
-        small.analyze_many(texts)
-    assert info.value.kind == "too_large"
+    for threads in (1, 2):
+        with pytest.raises(zhnews.ZhnewsError) as info:
+            small.analyze_many(texts * 20, threads=threads)
+        assert info.value.kind == "too_large"
     with pytest.raises(ValueError):
         small.analyze_many(texts, ids=["only one"])
 
