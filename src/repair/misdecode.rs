@@ -183,8 +183,66 @@ impl Encoded {
     }
 }
 
+impl Encoded {
+    /// `encoded` in one word for [`encode_char`]'s memo: bit 63 says the slot is filled, bit 62
+    /// that there are bytes; then the length and nine bits a byte (a known flag, the byte).
+    fn pack(encoded: Option<Encoded>) -> u64 {
+        let Some(e) = encoded else {
+            return 1 << 63;
+        };
+        let mut word = 3 << 62 | u64::from(e.len) << 36;
+        for (i, byte) in e.bytes.iter().enumerate() {
+            if let Byte::Known(b) = byte {
+                word |= (0x100 | u64::from(*b)) << (9 * i);
+            }
+        }
+        word
+    }
+
+    /// The value [`Encoded::pack`] packed; `None` for an empty slot.
+    fn unpack(word: u64) -> Option<Option<Encoded>> {
+        if word >> 63 == 0 {
+            return None;
+        }
+        if word >> 62 & 1 == 0 {
+            return Some(None);
+        }
+        let mut bytes = [Byte::Lost; 4];
+        for (i, slot) in bytes.iter_mut().enumerate() {
+            let bits = word >> (9 * i) & 0x1FF;
+            if bits & 0x100 != 0 {
+                *slot = Byte::Known(bits as u8);
+            }
+        }
+        Some(Some(Encoded {
+            bytes,
+            len: (word >> 36 & 0x7) as u8,
+        }))
+    }
+}
+
 /// The bytes of `c` in `wrong`; `None` when `wrong` cannot have produced it.
+///
+/// Memoised for the Basic Multilingual Plane, one table a wrong encoding, filled as characters
+/// come: encoding_rs's encoders are made for strings, and a line of mojibake is encoded a
+/// character at a time under every family, so the same few thousand characters come back.
 fn encode_char(wrong: Wrong, c: char) -> Option<Encoded> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    const BMP: usize = 0x1_0000;
+    static MEMO: [[AtomicU64; BMP]; 4] = [const { [const { AtomicU64::new(0) }; BMP] }; 4];
+    let Some(slot) = MEMO[wrong as usize].get(c as usize) else {
+        return encode_char_uncached(wrong, c);
+    };
+    // Racing threads compute the same value: whichever store lands, it is right.
+    if let Some(encoded) = Encoded::unpack(slot.load(Ordering::Relaxed)) {
+        return encoded;
+    }
+    let encoded = encode_char_uncached(wrong, c);
+    slot.store(Encoded::pack(encoded), Ordering::Relaxed);
+    encoded
+}
+
+fn encode_char_uncached(wrong: Wrong, c: char) -> Option<Encoded> {
     if c == '\u{FFFD}' {
         return Some(Encoded::LOST);
     }
@@ -246,8 +304,8 @@ fn is_suspect(lm: &CharModel, wrong: Wrong, c: char) -> bool {
         return false;
     }
     match wrong {
-        Wrong::Cp1252 => cp1252_table().contains_key(&c),
-        Wrong::Cp1250 => cp1250_table().contains_key(&c),
+        // A character of the table (memoised, unlike a lookup in it).
+        Wrong::Cp1252 | Wrong::Cp1250 => c != '\u{FFFD}' && encode_char(wrong, c).is_some(),
         Wrong::Gb18030 | Wrong::Big5 => {
             c == '\u{FFFD}'
                 || ('\u{E000}'..='\u{F8FF}').contains(&c)
@@ -734,14 +792,9 @@ fn edits_for(
         }
     }
     let mut edits = Vec::new();
-    // A line of mojibake repeats a small alphabet, and encoding_rs searches its Big5 tables
-    // linearly for anything but ideographs: each character is encoded once a line.
-    let mut encodings: HashMap<char, Option<Encoded>> = HashMap::default();
     for (a, b) in windows {
-        let encoded: Vec<Option<Encoded>> = line[a..b]
-            .iter()
-            .map(|&c| *encodings.entry(c).or_insert_with(|| encode_char(wrong, c)))
-            .collect();
+        let encoded: Vec<Option<Encoded>> =
+            line[a..b].iter().map(|&c| encode_char(wrong, c)).collect();
         let mut i = 0;
         while i < encoded.len() {
             if encoded[i].is_none() {
@@ -791,6 +844,23 @@ fn is_utf8_shaped(bytes: &[Byte]) -> bool {
     high >= 6 && in_sequences as f64 >= UTF8_SHAPED_SHARE * high as f64
 }
 
+/// For each byte offset of a stretch's bytes (and the end), the index of the char that starts
+/// there, if one does.
+struct CharAt(Vec<Option<usize>>);
+
+impl CharAt {
+    fn set(&mut self, byte: usize, char_index: usize) {
+        if self.0.len() <= byte {
+            self.0.resize(byte + 1, None);
+        }
+        self.0[byte] = Some(char_index);
+    }
+
+    fn get(&self, byte: usize) -> Option<usize> {
+        self.0.get(byte).copied().flatten()
+    }
+}
+
 /// The repairs within one stretch of encodable chars starting at char `offset` of the line.
 fn stretch_edits(
     lm: &CharModel,
@@ -801,12 +871,12 @@ fn stretch_edits(
 ) -> Vec<Edit> {
     let mut bytes = Vec::new();
     // char_at[b] = index (in the stretch) of the char starting at byte b, if one does.
-    let mut char_at: HashMap<usize, usize> = HashMap::default();
+    let mut char_at = CharAt(Vec::new());
     for (k, e) in encoded.iter().enumerate() {
-        char_at.insert(bytes.len(), k);
+        char_at.set(bytes.len(), k);
         bytes.extend(e.iter().flat_map(|e| e.as_slice()).copied());
     }
-    char_at.insert(bytes.len(), encoded.len());
+    char_at.set(bytes.len(), encoded.len());
     // Bytes shaped like UTF-8 were UTF-8, however well another reading scores: GBK read out
     // of UTF-8 bytes is itself mojibake (姣ｅ勾 for 每年), which the model cannot always tell
     // from Chinese when lost bytes cut the run short.
@@ -840,7 +910,7 @@ fn stretch_edits(
             continue;
         }
         atom_ok &= !units[k].chars.is_empty();
-        if !char_at.contains_key(&units[k].end) {
+        if char_at.get(units[k].end).is_none() {
             continue;
         }
         if atom_ok {
@@ -866,7 +936,7 @@ fn segment_edit(
     wrong: Wrong,
     line: &[char],
     offset: usize,
-    char_at: &HashMap<usize, usize>,
+    char_at: &CharAt,
     units: &[Unit],
     segment: &[usize],
 ) -> Option<Edit> {
@@ -882,26 +952,24 @@ fn segment_edit(
     let unit_run = &unit_run[lead..unit_run.len() - trail];
     let first = unit_run.first()?;
     let last = unit_run.last()?;
-    let start = offset + char_at.get(&first.start)?;
-    let end = offset + char_at.get(&last.end)?;
+    let start = offset + char_at.get(first.start)?;
+    let end = offset + char_at.get(last.end)?;
     // Whitespace is no context: the model has no counts for it.
     let before = start
         .checked_sub(1)
         .map(|p| line[p])
         .filter(|c| !c.is_whitespace());
     let after = line.get(end).copied().filter(|c| !c.is_whitespace());
-    let resolved = resolve(lm, before, unit_run, after);
-    // Judged with every lost character guessed: the run as a whole must read better.
-    let text = resolved.chars.as_slice();
     let damaged = &line[start..end];
+    // The checks on the damaged text alone come first: they turn down most runs that clean
+    // text offers (a rare name's neighbours), before the costlier read-back.
     // One character alone is too little evidence: a rare real character can read as another.
     // In GBK, nor is one with a lost byte (U+FFFD): `琛�` at the end of a GBK stream that
     // lost a byte is that shift's tail, not UTF-8 for 行. (UTF-8 read as Big5 loses most of
     // its bytes: there, two-character runs with a lost byte are the rule.)
     let non_ascii = damaged.iter().filter(|c| !c.is_ascii()).count();
     let lost = damaged.iter().filter(|&&c| c == '\u{FFFD}').count();
-    if text == damaged
-        || non_ascii < MIN_DAMAGED_CHARS
+    if non_ascii < MIN_DAMAGED_CHARS
         || (wrong == Wrong::Gb18030 && non_ascii == MIN_DAMAGED_CHARS && lost > 0)
     {
         return None;
@@ -916,8 +984,19 @@ fn segment_edit(
     {
         return None;
     }
+    // Text that already reads well is not damaged, whatever it would read as.
+    let old = mean_in_context(lm, before, damaged, after);
+    if old > DAMAGED_AT_MOST {
+        return None;
+    }
+    // Judged with every lost character guessed: the run as a whole must read better.
+    let resolved = resolve(lm, before, unit_run, after);
+    let text = resolved.chars.as_slice();
+    if text == damaged {
+        return None;
+    }
     // A short run must come out as characters the model knows well (not 彳青 from 蒐獵).
-    let short = damaged.iter().filter(|c| !c.is_ascii()).count() < SHORT_RUN_CHARS;
+    let short = non_ascii < SHORT_RUN_CHARS;
     if short
         && text
             .iter()
@@ -925,14 +1004,13 @@ fn segment_edit(
     {
         return None;
     }
-    let old = mean_in_context(lm, before, damaged, after);
     let new = mean_in_context(lm, before, text, after);
     let gain = new - old;
     let written = resolved.written();
     if written == damaged {
         return None;
     }
-    (gain >= MIN_GAIN && old <= DAMAGED_AT_MOST && new >= REPAIRED_AT_LEAST).then(|| Edit {
+    (gain >= MIN_GAIN && new >= REPAIRED_AT_LEAST).then(|| Edit {
         start,
         end,
         text: written,
@@ -1022,6 +1100,19 @@ mod tests {
 
     fn fixed(input: &str) -> String {
         crate::repair::applied(repair, input)
+    }
+
+    #[test]
+    fn memoised_encodings_are_the_encoders() {
+        for wrong in [Wrong::Gb18030, Wrong::Big5, Wrong::Cp1252, Wrong::Cp1250] {
+            for c in "a\u{FFFD}€é™中國鍙戝竷ｅ勾𠀀\u{E000}".chars() {
+                let want = encode_char_uncached(wrong, c);
+                let pack = |e: Option<Encoded>| e.map(|e| e.as_slice().to_vec());
+                // Twice: the first call fills the memo, the second reads it.
+                assert_eq!(pack(encode_char(wrong, c)), pack(want), "{wrong:?} {c}");
+                assert_eq!(pack(encode_char(wrong, c)), pack(want), "{wrong:?} {c}");
+            }
+        }
     }
 
     #[test]

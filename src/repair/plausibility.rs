@@ -13,6 +13,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::dicts::{self, char_to_char, first_value, rows};
 
@@ -35,6 +36,10 @@ pub struct CharModel {
     common: OnceLock<Vec<char>>,
     total: f64,
     simplified: HashMap<char, char>,
+    /// [`CharModel::count`] of each Basic Multilingual Plane character, plus one, filled as
+    /// characters are asked for (0: not yet): mojibake screening asks for every character of a
+    /// text, and two hash lookups a character showed in profiles.
+    bmp_counts: Box<[AtomicU32]>,
 }
 
 /// The counted rows of `dicts/char_lm.tsv` whose key has `chars` characters. The file lists
@@ -69,6 +74,7 @@ impl CharModel {
             common: OnceLock::new(),
             total,
             simplified,
+            bmp_counts: (0..0x1_0000).map(|_| AtomicU32::new(0)).collect(),
         }
     }
 
@@ -114,7 +120,21 @@ impl CharModel {
 
     /// How often `c` (normalised) occurs in the counts; 0 for a character never seen.
     pub fn count(&self, c: char) -> u32 {
-        self.unigrams.get(&self.normalise(c)).copied().unwrap_or(0)
+        let lookup = || self.unigrams.get(&self.normalise(c)).copied().unwrap_or(0);
+        let Some(slot) = self.bmp_counts.get(c as usize) else {
+            return lookup();
+        };
+        // Racing threads store the same value.
+        match slot.load(Ordering::Relaxed) {
+            0 => {
+                let count = lookup();
+                if let Some(stored) = count.checked_add(1) {
+                    slot.store(stored, Ordering::Relaxed);
+                }
+                count
+            }
+            known => known - 1,
+        }
     }
 
     /// Characters seen often enough to be guessed when one was lost without a trace.
