@@ -97,26 +97,27 @@ pub fn keywords(text: &str, tokens: &[Token], top: usize) -> Vec<Keyword> {
         }
         *count += 1;
     }
-    let mut scored: Vec<Keyword> = order
+    // Words are copied only once they make the top: an article has thousands of candidates.
+    let mut scored: Vec<(&str, f64)> = order
         .into_iter()
         .map(|word| {
             let tf = counts[word] as f64 / total.max(1) as f64;
             let idf = tables.idf.get(word).copied().unwrap_or(tables.median);
             let weight = tables.weights.get(word).copied().unwrap_or(1.0);
-            Keyword {
-                word: word.to_string(),
-                weight: tf * idf * weight,
-            }
+            (word, tf * idf * weight)
         })
-        .filter(|k| k.weight > 0.0)
+        .filter(|&(_, weight)| weight > 0.0)
         .collect();
     // Stable order for equal weights: first occurrence wins.
-    scored.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
     scored.truncate(top);
-    for k in &mut scored {
-        k.weight = (k.weight * 10_000.0).round() / 10_000.0;
-    }
     scored
+        .into_iter()
+        .map(|(word, weight)| Keyword {
+            word: word.to_string(),
+            weight: (weight * 10_000.0).round() / 10_000.0,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -141,14 +141,21 @@ pub fn extract(text: &str, tokens: &[Token]) -> Vec<Entity> {
         places.iter().filter(|p| p.short).map(|p| p.span).collect();
     let place_spans: std::collections::HashSet<Span> = places.iter().map(|p| p.span).collect();
     let tagged_index = SpanIndex::new(tagged.iter().map(|m| m.span));
-    let token_tag: HashMap<usize, &str> = tokens.iter().map(|t| (t.span.start, t.pos)).collect();
+    // Tokens are in text order and do not overlap: the one starting at a char, if any.
+    let token_tag = |start: usize| {
+        let i = tokens.partition_point(|t| t.span.start < start);
+        tokens
+            .get(i)
+            .filter(|t| t.span.start == start)
+            .map(|t| t.pos)
+    };
     mentions.retain(|r| {
         if !short_places.contains(&r.span) {
             return true;
         }
         let mut seen = tagged_index.overlapping(r.span).peekable();
         if seen.peek().is_none() {
-            return token_tag.get(&r.span.start) == Some(&"ns");
+            return token_tag(r.span.start) == Some("ns");
         }
         seen.any(|i| tagged[i].kind == model::EntityKind::Location && tagged[i].span == r.span)
     });
