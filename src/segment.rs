@@ -41,7 +41,8 @@ impl Segmenter {
         for line in text.split_inclusive('\n') {
             let body = line.trim_end_matches(['\n', '\r']);
             for tag in self.jieba.tag(body, true) {
-                if !tag.word.trim().is_empty() {
+                // Stops at a word's first char, where `trim` looks at both ends.
+                if !tag.word.chars().all(char::is_whitespace) {
                     tokens.push(Token {
                         span: Span::new(chars + tag.start, chars + tag.end),
                         bytes: (bytes + tag.byte_start, bytes + tag.byte_end),
@@ -75,10 +76,42 @@ const POS_TAGS: [&str; 66] = [
     "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn", "vq", "w", "x", "y", "yg", "z", "zg", "zz",
 ];
 
+/// A tag of up to four ASCII bytes as a number that sorts as the tag does (big-endian, zero
+/// padded), so that looking one up takes no string comparison.
+const fn pos_key(tag: &[u8]) -> u32 {
+    let mut key = 0u32;
+    let mut i = 0;
+    while i < 4 {
+        key <<= 8;
+        if i < tag.len() {
+            key |= tag[i] as u32;
+        }
+        i += 1;
+    }
+    key
+}
+
+/// [`pos_key`] of each of [`POS_TAGS`], in the same (sorted) order.
+const POS_KEYS: [u32; POS_TAGS.len()] = {
+    let mut keys = [0u32; POS_TAGS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = pos_key(POS_TAGS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
 /// The tag as a `'static` string, so tokens need no allocation; a tag outside jieba's set
 /// (none occurs: a test checks the dictionaries) reads as `x`.
 fn intern(tag: &str) -> &'static str {
-    POS_TAGS.binary_search(&tag).map_or("x", |i| POS_TAGS[i])
+    // NUL is the key's padding: a tag holding one is no tag of the list.
+    if tag.len() > 4 || tag.as_bytes().contains(&0) {
+        return "x";
+    }
+    POS_KEYS
+        .binary_search(&pos_key(tag.as_bytes()))
+        .map_or("x", |i| POS_TAGS[i])
 }
 
 /// The shared segmenter, built on first use.
@@ -146,5 +179,12 @@ mod tests {
         let mut sorted = POS_TAGS;
         sorted.sort();
         assert_eq!(sorted, POS_TAGS);
+        // Keys sort as the tags do, so the binary search over them finds each tag.
+        assert!(POS_KEYS.windows(2).all(|pair| pair[0] < pair[1]));
+        for tag in POS_TAGS {
+            assert_eq!(intern(tag), tag);
+        }
+        assert_eq!(intern("zzzzz"), "x");
+        assert_eq!(intern("q\0"), "x");
     }
 }
