@@ -67,8 +67,17 @@ pub struct Place {
 pub struct Gazetteer {
     divisions: Vec<Division>,
     by_code: HashMap<u64, usize>,
-    /// Every name and short form, with what it names.
-    forms: HashMap<&'static str, Vec<Entry>>,
+    /// Every name and short form, with what it names, and every start of one.
+    forms: HashMap<&'static str, Form>,
+}
+
+/// What a string is to the gazetteer.
+#[derive(Default)]
+struct Form {
+    /// The places it names: none for a string that only starts longer names.
+    entries: Vec<Entry>,
+    /// Whether some longer name starts with it.
+    longer: bool,
 }
 
 /// The most tokens a place name spans (黔东南苗族侗族自治州 is several).
@@ -121,10 +130,14 @@ impl Gazetteer {
         for (name, normalized) in rows(dicts::PLACES_WORLD) {
             forms.push((name, Entry::World(normalized)));
         }
-        let mut forms_index: HashMap<&'static str, Vec<Entry>> =
-            HashMap::with_capacity_and_hasher(forms.len(), Default::default());
+        let mut forms_index: HashMap<&'static str, Form> =
+            HashMap::with_capacity_and_hasher(2 * forms.len(), Default::default());
         for (form, entry) in forms {
-            forms_index.entry(form).or_default().push(entry);
+            forms_index.entry(form).or_default().entries.push(entry);
+            // Its starts, so that a search for longer names stops where none can follow.
+            for (end, _) in form.char_indices().skip(1) {
+                forms_index.entry(&form[..end]).or_default().longer = true;
+            }
         }
         let by_code = divisions
             .iter()
@@ -198,12 +211,19 @@ impl Gazetteer {
                 }
                 last = next;
                 let name = text.get(first.bytes.0..next.bytes.1).unwrap_or("");
-                if let Some(entries) = self.forms.get(name) {
+                // No name is this text or starts with it: none goes on from here.
+                let Some(form) = self.forms.get(name) else {
+                    break;
+                };
+                if !form.entries.is_empty() {
                     candidates.push((
                         Span::new(first.span.start, next.span.end),
-                        entries,
+                        &form.entries,
                         first.pos,
                     ));
+                }
+                if !form.longer {
+                    break;
                 }
             }
         }
@@ -399,6 +419,18 @@ mod tests {
                 .iter()
                 .any(|p| p.starts_with("平安本溪"))
         );
+    }
+
+    #[test]
+    fn a_name_of_several_tokens_is_found_past_the_shorter_names_it_starts_with() {
+        // 黔东南 is a name of its own and the start of the prefecture's full name: the search
+        // for longer names goes on past it, and stops where no name can follow.
+        let found = places("黔东南苗族侗族自治州的凯里市");
+        assert!(
+            found.iter().any(|p| p.starts_with("黔东南苗族侗族自治州=")),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|p| p.starts_with("凯里市=")), "{found:?}");
     }
 
     #[test]
