@@ -505,6 +505,22 @@ fn decode_at(
             .collect();
         return unit(pattern_len, candidates);
     }
+    if lost == 0 {
+        // Every byte known, as in nearly every unit: one reading, nothing to enumerate. (A
+        // byte that cannot continue a UTF-8 character makes `utf8_char` fail, as below.)
+        let mut bytes = [0u8; MAX_CHAR_BYTES];
+        for (slot, byte) in bytes.iter_mut().zip(pattern) {
+            if let Byte::Known(b) = byte {
+                *slot = *b;
+            }
+        }
+        let read = match right {
+            Right::Utf8 => utf8_char(&bytes[..pattern_len]),
+            Right::Gbk => pair_char(GBK, bytes[0], bytes[1]),
+            Right::Big5 => pair_char(BIG5, bytes[0], bytes[1]),
+        };
+        return unit(pattern_len, read.into_iter().collect());
+    }
     let candidates: Vec<char> = match right {
         Right::Utf8 => {
             if pattern[1..]
