@@ -20,7 +20,7 @@ use encoding_rs::GBK;
 use crate::decode::gbk_pair;
 use crate::document::{FixKind, FixLog};
 use crate::repair::plausibility::{CharModel, log_sum_exp, model};
-use crate::repair::{MIN_POSTERIOR, is_chinese_punctuation};
+use crate::repair::{is_chinese_punctuation, is_sure};
 
 /// How much better (mean log-probability per character) a repair must read to be kept.
 const MIN_GAIN: f64 = 2.0;
@@ -216,13 +216,6 @@ fn best(
     let &(top, c) = scored.iter().max_by(|a, b| a.0.total_cmp(&b.0))?;
     let total = log_sum_exp(scored.iter().map(|&(s, _)| s));
     Some((c, (top - total).exp()))
-}
-
-/// Whether the model is sure enough of a character both of whose bytes were lost to write it
-/// in. With one byte known the candidates are a hundred-odd and the best is kept; with none
-/// they are thousands (and a lone U+FFFD need not even be GBK's).
-fn is_sure(posterior: f64) -> bool {
-    posterior >= MIN_POSTERIOR
 }
 
 /// log P(a paragraph ends after `c`): news paragraphs end with a sentence-final mark.
@@ -461,7 +454,9 @@ fn repair_at(lm: &CharModel, chars: &[char], anchor: usize) -> Option<(Vec<char>
                 )
             }
             // Both bytes of the character are gone (`?�`): its trail byte failed to pair with
-            // the byte after it, which narrows the candidates.
+            // the byte after it, which narrows the candidates. They are still thousands (with
+            // one byte known, a hundred-odd, and the best is kept), so the guess is written
+            // in only where the model is sure of it.
             Some(Byte::Lost) => {
                 let after_lost = run.byte(1);
                 let candidates = lm

@@ -34,7 +34,7 @@ use encoding_rs::{BIG5, Encoding, GB18030, GBK, WINDOWS_1250, WINDOWS_1252};
 
 use crate::document::{FixKind, FixLog};
 use crate::repair::plausibility::{CharModel, log_sum_exp, model};
-use crate::repair::{MIN_POSTERIOR, is_chinese_punctuation};
+use crate::repair::{is_chinese_punctuation, is_sure};
 
 /// How much better (mean log-probability per character) a repaired run must read.
 const MIN_GAIN: f64 = 2.5;
@@ -181,9 +181,7 @@ impl Encoded {
     fn as_slice(&self) -> &[Byte] {
         &self.bytes[..usize::from(self.len)]
     }
-}
 
-impl Encoded {
     /// `encoded` in one word for [`encode_char`]'s memo: bit 63 says the slot is filled, bit 62
     /// that there are bytes; then the length and nine bits a byte (a known flag, the byte).
     fn pack(encoded: Option<Encoded>) -> u64 {
@@ -777,7 +775,7 @@ fn resolve(lm: &CharModel, before: Option<char>, units: &[Unit], after: Option<c
         chars[k] = columns[k][j];
         if units[k].chars.len() > 1 {
             let posterior = (forward[k][j] + backward[k][j] - total).exp();
-            inferred[k] = Some(posterior >= MIN_POSTERIOR);
+            inferred[k] = Some(is_sure(posterior));
         }
         j = back[k][j];
     }
@@ -1123,10 +1121,18 @@ mod tests {
         for wrong in [Wrong::Gb18030, Wrong::Big5, Wrong::Cp1252, Wrong::Cp1250] {
             for c in "a\u{FFFD}€é™中國鍙戝竷ｅ勾𠀀\u{E000}".chars() {
                 let want = encode_char_uncached(wrong, c);
-                let pack = |e: Option<Encoded>| e.map(|e| e.as_slice().to_vec());
+                let bytes_of = |e: Option<Encoded>| e.map(|e| e.as_slice().to_vec());
                 // Twice: the first call fills the memo, the second reads it.
-                assert_eq!(pack(encode_char(wrong, c)), pack(want), "{wrong:?} {c}");
-                assert_eq!(pack(encode_char(wrong, c)), pack(want), "{wrong:?} {c}");
+                assert_eq!(
+                    bytes_of(encode_char(wrong, c)),
+                    bytes_of(want),
+                    "{wrong:?} {c}"
+                );
+                assert_eq!(
+                    bytes_of(encode_char(wrong, c)),
+                    bytes_of(want),
+                    "{wrong:?} {c}"
+                );
             }
         }
     }

@@ -33,7 +33,13 @@ type Pass = fn(&str, &mut FixLog) -> Option<String>;
 /// How sure the character model must be of a lost character (its posterior probability among
 /// the candidates, given the context) to write it in; below this the loss stays a U+FFFD and
 /// nothing is made up.
-pub(crate) const MIN_POSTERIOR: f64 = 0.5;
+const MIN_POSTERIOR: f64 = 0.5;
+
+/// Whether a lost character guessed with this posterior probability is written in
+/// ([`MIN_POSTERIOR`]).
+pub(crate) fn is_sure(posterior: f64) -> bool {
+    posterior >= MIN_POSTERIOR
+}
 
 /// The passes, in the order they run.
 const PASSES: [Pass; 5] = [
