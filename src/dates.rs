@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use crate::document::Span;
 use crate::entities::gazetteer::char_offsets;
+use crate::text::{digit_value, roc_to_gregorian};
 
 /// A date or time as written, normalised.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -72,25 +73,8 @@ fn patterns() -> &'static Patterns {
 }
 
 /// A numeral of a date field: Arabic digits, or Chinese written digit by digit (二〇〇八) or
-/// with 十 (二十三).
+/// with 十 (二十三). The patterns admit only the digits of [`NUM`].
 fn field(text: &str) -> Option<u32> {
-    let digit = |c: char| -> Option<u32> {
-        match c {
-            '0'..='9' => c.to_digit(10),
-            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).and_then(|c| c.to_digit(10)),
-            '〇' | '零' => Some(0),
-            '一' => Some(1),
-            '二' | '两' => Some(2),
-            '三' => Some(3),
-            '四' => Some(4),
-            '五' => Some(5),
-            '六' => Some(6),
-            '七' => Some(7),
-            '八' => Some(8),
-            '九' => Some(9),
-            _ => None,
-        }
-    };
     if let Some(i) = text.find('十') {
         let (tens, ones) = (&text[..i], &text[i + '十'.len_utf8()..]);
         let tens = if tens.is_empty() { 1 } else { field(tens)? };
@@ -98,7 +82,7 @@ fn field(text: &str) -> Option<u32> {
         return Some(tens * 10 + ones);
     }
     text.chars()
-        .try_fold(0u32, |acc, c| Some(acc.checked_mul(10)? + digit(c)?))
+        .try_fold(0u32, |acc, c| Some(acc.checked_mul(10)? + digit_value(c)?))
 }
 
 /// Every date and time in `text`; `published` (`YYYY-MM-DD`) supplies the year of dates
@@ -170,7 +154,7 @@ fn normalise(c: &regex::Captures, known_year: Option<&str>) -> Option<String> {
             let roc = c.name("roc").is_some()
                 || digits == 3 && (1..=200).contains(&n) && c.name("m").is_some();
             if roc {
-                Some(format!("{:04}", n + 1911))
+                Some(format!("{:04}", roc_to_gregorian(n as i32)))
             } else if digits == 4 && (1000..=2200).contains(&n) && !raw.contains('十') {
                 Some(format!("{n:04}"))
             } else {

@@ -90,6 +90,146 @@ pub fn char_slice(text: &str, span: Span) -> &str {
     }
 }
 
+/// jieba's part-of-speech tags (its dictionary's and its POS model's), sorted.
+const POS_TAGS: [&str; 66] = [
+    "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "en", "eng", "f", "g", "h", "i",
+    "in", "j", "jn", "k", "l", "ln", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt",
+    "nz", "o", "p", "q", "qe", "qg", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj",
+    "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn", "vq", "w", "x", "y", "yg", "z", "zg", "zz",
+];
+
+/// A tag of up to four ASCII bytes as a number that sorts as the tag does (big-endian, zero
+/// padded), so that looking one up takes no string comparison.
+const fn pos_key(tag: &[u8]) -> u32 {
+    let mut key = 0u32;
+    let mut i = 0;
+    while i < 4 {
+        key <<= 8;
+        if i < tag.len() {
+            key |= tag[i] as u32;
+        }
+        i += 1;
+    }
+    key
+}
+
+/// [`pos_key`] of each of [`POS_TAGS`], in the same (sorted) order.
+const POS_KEYS: [u32; POS_TAGS.len()] = {
+    let mut keys = [0u32; POS_TAGS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = pos_key(POS_TAGS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
+fn intern(tag: &str) -> &'static str {
+    // NUL is the key's padding: a tag holding one is no tag of the list.
+    if tag.len() > 4 || tag.as_bytes().contains(&0) {
+        return "x";
+    }
+    POS_KEYS
+        .binary_search(&pos_key(tag.as_bytes()))
+        .map_or("x", |i| POS_TAGS[i])
+}
+
+/// A part-of-speech tag of jieba's tag set (`n`, `ns`, `nr`, `v`, `m`, `x`, …), serialised
+/// as the tag. Stages ask it what a word is instead of comparing strings.
+///
+/// ```
+/// use zhnews::document::Pos;
+/// assert!(Pos::new("nrfg").is_person() && Pos::new("ns").is_place());
+/// assert!(Pos::new("vn").is_verb() && !Pos::new("vn").is_noun());
+/// assert_eq!(Pos::new("no such tag").as_str(), "x");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Pos(&'static str);
+
+impl Pos {
+    /// The tag of a string not in jieba's set: `x`, as jieba tags what it cannot tell.
+    pub const UNKNOWN: Pos = Pos("x");
+
+    /// The tag named `tag`; a tag outside jieba's set (none occurs: a test checks the
+    /// dictionaries) is [`Pos::UNKNOWN`]. Takes no allocation.
+    pub fn new(tag: &str) -> Pos {
+        Pos(intern(tag))
+    }
+
+    /// The tag as jieba writes it.
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    /// A person's name: `nr`, and jieba's `nrfg` and `nrt` (names it knows).
+    pub fn is_person(self) -> bool {
+        matches!(self.0, "nr" | "nrfg" | "nrt")
+    }
+
+    /// A place name: `ns`.
+    pub fn is_place(self) -> bool {
+        self.0 == "ns"
+    }
+
+    /// An organisation's name: `nt`.
+    pub fn is_org(self) -> bool {
+        self.0 == "nt"
+    }
+
+    /// A noun of any kind: a tag starting with `n` (`n`, `ns`, `nr`, `nz`, `ng`, …).
+    pub fn is_noun(self) -> bool {
+        self.0.starts_with('n')
+    }
+
+    /// A verb of any kind: a tag starting with `v` (`v`, `vn`, `vd`, `vi`, …).
+    pub fn is_verb(self) -> bool {
+        self.0.starts_with('v')
+    }
+
+    /// A proper name: a person, place or organisation, `nz` (other proper nouns) or `j`
+    /// (abbreviations).
+    pub fn is_proper_name(self) -> bool {
+        self.is_person() || self.is_place() || self.is_org() || matches!(self.0, "nz" | "j")
+    }
+
+    /// A function word or a non-word: punctuation and symbols (`x`), particles (`u…`),
+    /// prepositions, conjunctions, adverbs, pronouns, classifiers, interjections,
+    /// onomatopoeia, and Latin words (`eng`).
+    pub fn is_function_word(self) -> bool {
+        matches!(
+            self.0,
+            "x" | "uj"
+                | "ul"
+                | "uz"
+                | "ug"
+                | "uv"
+                | "ud"
+                | "p"
+                | "c"
+                | "u"
+                | "d"
+                | "r"
+                | "q"
+                | "y"
+                | "e"
+                | "o"
+                | "eng"
+        )
+    }
+}
+
+impl std::fmt::Display for Pos {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for Pos {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
 /// One word from the segmenter: where it is and its part-of-speech tag (jieba's tag set).
 /// The word itself is `token.word(text)`: tokens hold no copy of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,8 +238,8 @@ pub struct Token {
     pub span: Span,
     /// Where the word is in the clean text, in bytes.
     pub bytes: (usize, usize),
-    /// Part of speech (`n`, `ns`, `nr`, `v`, `m`, `x`, …).
-    pub pos: &'static str,
+    /// Part of speech.
+    pub pos: Pos,
 }
 
 impl Token {
@@ -115,7 +255,7 @@ pub struct TokenOut {
     /// The word.
     pub w: String,
     /// Its part of speech.
-    pub pos: &'static str,
+    pub pos: Pos,
     /// Where it is, in chars.
     pub span: Span,
 }
@@ -332,5 +472,24 @@ mod tests {
     fn span_serialises_as_pair() {
         let json = serde_json::to_string(&Span::new(3, 7)).unwrap();
         assert_eq!(json, "[3,7]");
+    }
+
+    #[test]
+    fn every_tag_in_the_dictionaries_is_known() {
+        let jieba_dict = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/dicts/user.dict"));
+        for line in jieba_dict.lines() {
+            let tag = line.split_whitespace().nth(2).unwrap_or("x");
+            assert!(POS_TAGS.binary_search(&tag).is_ok(), "{line}");
+        }
+        let mut sorted = POS_TAGS;
+        sorted.sort();
+        assert_eq!(sorted, POS_TAGS);
+        // Keys sort as the tags do, so the binary search over them finds each tag.
+        assert!(POS_KEYS.windows(2).all(|pair| pair[0] < pair[1]));
+        for tag in POS_TAGS {
+            assert_eq!(intern(tag), tag);
+        }
+        assert_eq!(intern("zzzzz"), "x");
+        assert_eq!(intern("q\0"), "x");
     }
 }

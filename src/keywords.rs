@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use crate::dicts::{self, rows};
-use crate::document::Token;
+use crate::document::{Pos, Token};
 
 /// A keyword with its weight (TF-IDF, scaled by the keyword weights table).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -66,11 +66,8 @@ fn tables() -> &'static Tables {
 
 /// Whether a token can be a keyword: a content word (noun, verb, verbal noun, idiom,
 /// abbreviation) of two or more characters, without digits.
-fn is_candidate(word: &str, pos: &str) -> bool {
-    let content = matches!(
-        pos.as_bytes(),
-        [b'n', ..] | b"l" | b"i" | b"j" | b"v" | b"vn" | b"eng"
-    );
+fn is_candidate(word: &str, pos: Pos) -> bool {
+    let content = pos.is_noun() || matches!(pos.as_str(), "l" | "i" | "j" | "v" | "vn" | "eng");
     content && word.chars().nth(1).is_some() && !word.bytes().any(|b| b.is_ascii_digit())
 }
 
@@ -86,7 +83,7 @@ pub fn keywords(text: &str, tokens: &[Token], top: usize) -> Vec<Keyword> {
         // A word right after a number is its unit (人次, 公分), not a topic.
         let unit = after_number;
         after_number =
-            token.pos.as_bytes() == b"m" || word.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+            token.pos.as_str() == "m" || word.bytes().all(|b| b.is_ascii_digit() || b == b'.');
         if unit || !is_candidate(word, token.pos) {
             continue;
         }

@@ -34,6 +34,7 @@ pub mod repair;
 pub mod segment;
 pub mod statistics;
 pub mod structure;
+pub mod text;
 
 pub use analysis::{Analysis, Analyzer, AnalyzerOptions};
 pub use error::{Error, Result};

@@ -33,6 +33,7 @@ use serde::{Serialize, Serializer};
 
 use crate::dicts;
 use crate::document::Span;
+use crate::text::{self, chinese_digit, is_han};
 
 /// What a number mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -105,9 +106,7 @@ pub fn find(text: &str) -> Vec<NumberMention> {
 /// Full-width ASCII to ASCII and the Traditional forms of numeral characters to Simplified,
 /// one char for one char (so positions stay the same).
 fn fold(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
+    match text::fold_width(c) {
         '萬' => '万',
         '億' => '亿',
         '兩' => '两',
@@ -121,25 +120,8 @@ fn fold(c: char) -> char {
         '參' => '叁',
         '餘' => '余',
         '〜' => '~',
-        _ => c,
+        folded => folded,
     }
-}
-
-/// A Chinese digit, ordinary or financial (`〇 零` are 0).
-fn chinese_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '零' | '〇' => 0,
-        '一' | '壹' => 1,
-        '二' | '贰' | '两' | '俩' => 2,
-        '三' | '叁' | '仨' => 3,
-        '四' | '肆' => 4,
-        '五' | '伍' => 5,
-        '六' | '陆' => 6,
-        '七' | '柒' => 7,
-        '八' | '捌' => 8,
-        '九' | '玖' => 9,
-        _ => return None,
-    })
 }
 
 /// Counting words (`两 俩 仨`): never read digit by digit, never after `点`.
@@ -174,10 +156,6 @@ fn tens(c: char) -> Option<f64> {
         '卅' => Some(30.0),
         _ => None,
     }
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
 }
 
 fn is_space(c: char) -> bool {

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use jieba_rs::Jieba;
 
 use crate::dicts;
-use crate::document::{Span, Token};
+use crate::document::{Pos, Span, Token};
 
 /// jieba-rs with the government-news dictionary loaded.
 pub struct Segmenter {
@@ -46,7 +46,7 @@ impl Segmenter {
                     tokens.push(Token {
                         span: Span::new(chars + tag.start, chars + tag.end),
                         bytes: (bytes + tag.byte_start, bytes + tag.byte_end),
-                        pos: intern(tag.tag),
+                        pos: Pos::new(tag.tag),
                     });
                 }
             }
@@ -66,52 +66,6 @@ impl Default for Segmenter {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// jieba's part-of-speech tags (its dictionary's and its POS model's), sorted.
-const POS_TAGS: [&str; 66] = [
-    "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "en", "eng", "f", "g", "h", "i",
-    "in", "j", "jn", "k", "l", "ln", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt",
-    "nz", "o", "p", "q", "qe", "qg", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj",
-    "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn", "vq", "w", "x", "y", "yg", "z", "zg", "zz",
-];
-
-/// A tag of up to four ASCII bytes as a number that sorts as the tag does (big-endian, zero
-/// padded), so that looking one up takes no string comparison.
-const fn pos_key(tag: &[u8]) -> u32 {
-    let mut key = 0u32;
-    let mut i = 0;
-    while i < 4 {
-        key <<= 8;
-        if i < tag.len() {
-            key |= tag[i] as u32;
-        }
-        i += 1;
-    }
-    key
-}
-
-/// [`pos_key`] of each of [`POS_TAGS`], in the same (sorted) order.
-const POS_KEYS: [u32; POS_TAGS.len()] = {
-    let mut keys = [0u32; POS_TAGS.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        keys[i] = pos_key(POS_TAGS[i].as_bytes());
-        i += 1;
-    }
-    keys
-};
-
-/// The tag as a `'static` string, so tokens need no allocation; a tag outside jieba's set
-/// (none occurs: a test checks the dictionaries) reads as `x`.
-fn intern(tag: &str) -> &'static str {
-    // NUL is the key's padding: a tag holding one is no tag of the list.
-    if tag.len() > 4 || tag.as_bytes().contains(&0) {
-        return "x";
-    }
-    POS_KEYS
-        .binary_search(&pos_key(tag.as_bytes()))
-        .map_or("x", |i| POS_TAGS[i])
 }
 
 /// The shared segmenter, built on first use.
@@ -167,24 +121,5 @@ mod tests {
                 token.word(text)
             );
         }
-    }
-
-    #[test]
-    fn every_tag_in_the_dictionaries_is_known() {
-        let jieba_dict = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/dicts/user.dict"));
-        for line in jieba_dict.lines() {
-            let tag = line.split_whitespace().nth(2).unwrap_or("x");
-            assert!(POS_TAGS.binary_search(&tag).is_ok(), "{line}");
-        }
-        let mut sorted = POS_TAGS;
-        sorted.sort();
-        assert_eq!(sorted, POS_TAGS);
-        // Keys sort as the tags do, so the binary search over them finds each tag.
-        assert!(POS_KEYS.windows(2).all(|pair| pair[0] < pair[1]));
-        for tag in POS_TAGS {
-            assert_eq!(intern(tag), tag);
-        }
-        assert_eq!(intern("zzzzz"), "x");
-        assert_eq!(intern("q\0"), "x");
     }
 }

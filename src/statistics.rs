@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 use serde::{Serialize, Serializer};
 
 use crate::dicts::{self, rows};
-use crate::document::{Span, SpanIndex, Token};
+use crate::document::{Pos, Span, SpanIndex, Token};
 use crate::numbers::{self, NumberKind};
 
 /// How a figure is approximate.
@@ -303,8 +303,10 @@ const QUANTIFIERS: &[&str] = &[
     "全部", "所有", "总计", "合计", "共计", "累计", "总共", "其中", "全都",
 ];
 
-fn is_noun(pos: &str) -> bool {
-    matches!(pos.as_bytes(), [b'n', ..] | b"vn" | b"j" | b"l")
+/// A word that can name what a figure counts: a noun, a verbal noun, an abbreviation or an
+/// idiom.
+fn is_nominal(pos: Pos) -> bool {
+    pos.is_noun() || matches!(pos.as_str(), "vn" | "j" | "l")
 }
 
 /// The subject of a figure and its span: see the module doc.
@@ -320,9 +322,7 @@ fn subject(
     // Age: 68岁的王宝志 → the person.
     if unit == "岁"
         && chars.get(end) == Some(&'的')
-        && let Some(t) = tokens
-            .get(first_after + 1)
-            .filter(|t| matches!(t.pos.as_bytes(), b"nr" | b"nrfg" | b"nrt"))
+        && let Some(t) = tokens.get(first_after + 1).filter(|t| t.pos.is_person())
     {
         return (Some(text_of(t.span)), Some(t.span));
     }
@@ -357,11 +357,9 @@ fn subject(
             // A verb-tagged word ends the noun phrase when a verb follows it: 组织达到.
             let noun_use = NOMINAL_VERBS.contains(&text_of(t.span).as_str())
                 && at > end
-                && tokens
-                    .get(i + 1)
-                    .is_some_and(|next| next.pos.starts_with('v'));
+                && tokens.get(i + 1).is_some_and(|next| next.pos.is_verb());
             let quantifier = QUANTIFIERS.contains(&text_of(t.span).as_str());
-            if t.span.start != at || quantifier || !(is_noun(t.pos) || noun_use) {
+            if t.span.start != at || quantifier || !(is_nominal(t.pos) || noun_use) {
                 break;
             }
             at = t.span.end;
@@ -406,7 +404,7 @@ fn subject(
     // The noun right before the number: 民警1872人次 (but not 总计, a total's marker).
     if let Some(t) = first_before.checked_sub(1).map(|i| &tokens[i])
         && t.span.end == number.start
-        && is_noun(t.pos)
+        && is_nominal(t.pos)
         && !QUANTIFIERS.contains(&text_of(t.span).as_str())
         && t.span.len() >= 2
     {
@@ -424,13 +422,13 @@ fn predicate(
     subject: Option<Span>,
 ) -> Option<String> {
     let as_verb = |t: &Token| -> Option<String> {
-        if !matches!(t.pos.as_bytes(), b"v" | b"vn" | b"vd" | b"l") || t.span.len() < 2 {
+        if !matches!(t.pos.as_str(), "v" | "vn" | "vd" | "l") || t.span.len() < 2 {
             return None;
         }
         let word: String = chars[t.span.start..t.span.end].iter().collect();
         // The segmenter may glue an adverb to the verb: 共出动 → 出动.
         let verb = word.trim_start_matches(|c| "共累均已都又再还先".contains(c));
-        (verb.chars().count() >= 2 && (t.pos != "l" || verb.len() < word.len()))
+        (verb.chars().count() >= 2 && (t.pos.as_str() != "l" || verb.len() < word.len()))
             .then(|| verb.to_string())
     };
     // A subject before the figure with a verb between them: 达标率达到81.18%.

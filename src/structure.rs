@@ -24,6 +24,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::document::Span;
+use crate::text::{iso_date, roc_to_gregorian};
 
 /// The longest line that can be a title, heading, subtitle or caption.
 const SHORT_LINE: usize = 40;
@@ -222,15 +223,12 @@ fn is_short_unpunctuated(line: &str) -> bool {
 /// A date in a meta line as `YYYY-MM-DD` (ROC years become Gregorian: 110年 → 2021).
 fn normalise_date(text: &str) -> Option<String> {
     let p = patterns();
+    // A day that does not parse or is out of range leaves the month.
     let format = |y: i32, m: &str, d: Option<&str>| -> Option<String> {
-        let m: u32 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
-        match d
+        let day = d
             .and_then(|d| d.parse::<u32>().ok())
-            .filter(|d| (1..=31).contains(d))
-        {
-            Some(d) => Some(format!("{y:04}-{m:02}-{d:02}")),
-            None => Some(format!("{y:04}-{m:02}")),
-        }
+            .filter(|d| (1..=31).contains(d));
+        iso_date(y, m.parse().ok()?, day)
     };
     if let Some(c) = p.iso_date.captures(text) {
         return format(c["y"].parse().ok()?, &c["m"], Some(&c["d"]));
@@ -244,7 +242,11 @@ fn normalise_date(text: &str) -> Option<String> {
     }
     if let Some(c) = p.roc_date.captures(text.trim()) {
         let roc: i32 = c["y"].parse().ok()?;
-        return format(roc + 1911, &c["m"], c.name("d").map(|d| d.as_str()));
+        return format(
+            roc_to_gregorian(roc),
+            &c["m"],
+            c.name("d").map(|d| d.as_str()),
+        );
     }
     None
 }

@@ -26,7 +26,10 @@ fn sample_files() -> Vec<PathBuf> {
         }
     }
     let mut files = Vec::new();
-    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"), &mut files);
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"),
+        &mut files,
+    );
     files.sort();
     files
 }
@@ -68,7 +71,10 @@ fn every_sample_analyses_as_its_snapshot() {
             serde_json::to_string(&analysis).expect("analysis serialises"),
             token_digest(&tokens)
         );
-        let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("sample");
+        let stem = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("sample");
         let snapshot = dir.join(format!("{stem}.json"));
         if update {
             std::fs::create_dir_all(&dir).expect("snapshot folder");

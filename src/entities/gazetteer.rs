@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::dicts::{self, rows};
-use crate::document::{Span, Token};
+use crate::document::{Pos, Span, Token};
 
 /// One administrative division.
 #[derive(Debug, Clone)]
@@ -85,14 +85,6 @@ const MAX_TOKENS: usize = 6;
 
 /// The longest name in bytes (names are at most a dozen characters).
 const MAX_NAME_BYTES: usize = 48;
-
-/// POS tags under which a short form is read as a place.
-fn is_proper_name_tag(pos: &str) -> bool {
-    matches!(
-        pos.as_bytes(),
-        b"ns" | b"nz" | b"nr" | b"nt" | b"j" | b"nrt" | b"nrfg"
-    )
-}
 
 impl Gazetteer {
     /// Parse the tables and build the automaton.
@@ -176,29 +168,11 @@ impl Gazetteer {
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<Place> {
         // Candidates: runs of up to four adjacent tokens whose text is a name. A place name
         // starts and ends on token boundaries, so a hash lookup per run finds them all.
-        let mut candidates: Vec<(Span, &[Entry], &str)> = Vec::new();
+        let mut candidates: Vec<(Span, &[Entry], Pos)> = Vec::new();
         for (i, first) in tokens.iter().enumerate() {
             // Function words (的, 在, 和, punctuation) never start a place name; numerals do
             // (两岸, 六盘水), digits do not.
-            let function_word = matches!(
-                first.pos.as_bytes(),
-                b"x" | b"uj"
-                    | b"ul"
-                    | b"uz"
-                    | b"ug"
-                    | b"uv"
-                    | b"ud"
-                    | b"p"
-                    | b"c"
-                    | b"u"
-                    | b"d"
-                    | b"r"
-                    | b"q"
-                    | b"y"
-                    | b"e"
-                    | b"o"
-                    | b"eng"
-            );
+            let function_word = first.pos.is_function_word();
             let digits = text[first.bytes.0..].starts_with(|c: char| c.is_ascii_digit());
             if function_word || digits {
                 continue;
@@ -240,7 +214,7 @@ impl Gazetteer {
         }
         let mut found: Vec<Place> = Vec::new();
         for &(span, entries, pos) in &candidates {
-            if let Some(place) = self.resolve(span, entries, &named, is_proper_name_tag(pos)) {
+            if let Some(place) = self.resolve(span, entries, &named, pos.is_proper_name()) {
                 found.push(place);
             }
         }

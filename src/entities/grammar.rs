@@ -80,7 +80,7 @@ fn tables() -> &'static Tables {
 
 /// Characters that never sit inside an organisation or street name.
 fn breaks_name(c: char) -> bool {
-    !crate::repair::is_han(c)
+    !crate::text::is_han(c)
         || matches!(
             c,
             '的' | '了'
@@ -145,7 +145,7 @@ pub fn organizations(
     // After a proper name token: 中保 + 公司.
     for pair in tokens.windows(2) {
         let (name, next) = (&pair[0], &pair[1]);
-        let proper = matches!(name.pos.as_bytes(), b"j" | b"nz" | b"nt" | b"nrt");
+        let proper = matches!(name.pos.as_str(), "j" | "nz" | "nt" | "nrt");
         if proper && name.span.len() >= 2 && next.span.start == name.span.end {
             let suffix = &chars[next.span.start..next.span.end];
             if t.suffixes
@@ -318,10 +318,10 @@ pub fn people(text: &str, tokens: &[Token]) -> Vec<Mention> {
     for (i, token) in tokens.iter().enumerate() {
         let n = token.span.len();
         let w = token.word(text);
-        if !(2..=4).contains(&n) || !w.chars().all(crate::repair::is_han) || !has_surname(w) {
+        if !(2..=4).contains(&n) || !w.chars().all(crate::text::is_han) || !has_surname(w) {
             continue;
         }
-        let tagged = matches!(token.pos.as_bytes(), b"nr" | b"nrfg" | b"nrt");
+        let tagged = token.pos.is_person();
         let anonymised = n <= 3 && w.ends_with('某');
         let titled = is_title(i.checked_sub(1), "after") || is_title(Some(i + 1), "before");
         if anonymised || n <= 3 && (tagged || titled) {

@@ -23,7 +23,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::document::{Span, SpanIndex, Token};
+use crate::document::{Pos, Span, SpanIndex, Token};
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -155,7 +155,7 @@ pub fn extract(text: &str, tokens: &[Token]) -> Vec<Entity> {
         }
         let mut seen = tagged_index.overlapping(r.span).peekable();
         if seen.peek().is_none() {
-            return token_tag(r.span.start) == Some("ns");
+            return token_tag(r.span.start).is_some_and(Pos::is_place);
         }
         seen.any(|i| tagged[i].kind == model::EntityKind::Location && tagged[i].span == r.span)
     });

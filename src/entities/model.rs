@@ -32,6 +32,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::document::Span;
+use crate::text::fold_width;
 
 /// The kind of a named entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -225,16 +226,6 @@ pub const NUM_TEMPLATES: usize = 16;
 const BOS: u32 = 0x11_0001;
 const EOS: u32 = 0x11_0002;
 
-/// Width fold: full-width ASCII forms (`０-９ Ａ-Ｚ ，`) to ASCII, the ideographic space to a
-/// space; anything else unchanged. A small NFKC for what news text holds.
-pub fn fold(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
-    }
-}
-
 /// Char class of the padding codes.
 const PADDING_CLASS: u32 = 7;
 
@@ -326,7 +317,7 @@ impl Padded {
 /// keys per char, in order. The trainer and the tests use it; the tagger computes them in place.
 pub fn sentence_features(sentence: &str) -> Vec<u64> {
     let mut padded = Padded::default();
-    padded.load(sentence.chars().map(fold));
+    padded.load(sentence.chars().map(fold_width));
     let mut keys = Vec::with_capacity(padded.len() * NUM_TEMPLATES);
     let mut buf = [0u64; NUM_TEMPLATES];
     for i in 0..padded.len() {
@@ -716,7 +707,7 @@ impl NerModel {
         out: &mut Vec<Mention>,
         step: impl Fn(&Lanes, &Masked) -> (Lanes, Lanes),
     ) {
-        st.padded.load(piece.chars().map(fold));
+        st.padded.load(piece.chars().map(fold_width));
         let n = st.padded.len();
         if n == 0 {
             return;
@@ -1020,19 +1011,6 @@ pub fn train(examples: &[Example], options: &TrainOptions) -> NerModel {
 mod tests {
     use super::*;
     use crate::document::char_slice;
-
-    #[test]
-    fn fold_makes_full_width_ascii() {
-        for (input, want) in [
-            ('１', '1'),
-            ('Ａ', 'A'),
-            ('，', ','),
-            ('\u{3000}', ' '),
-            ('中', '中'),
-        ] {
-            assert_eq!(fold(input), want);
-        }
-    }
 
     #[test]
     fn features_are_fixed_per_char_and_width_blind() {

@@ -19,8 +19,9 @@ use encoding_rs::GBK;
 
 use crate::decode::gbk_pair;
 use crate::document::{FixKind, FixLog};
+use crate::repair::is_sure;
 use crate::repair::plausibility::{CharModel, log_sum_exp, model};
-use crate::repair::{is_chinese_punctuation, is_sure};
+use crate::text::is_chinese_punctuation;
 
 /// How much better (mean log-probability per character) a repair must read to be kept.
 const MIN_GAIN: f64 = 2.0;

@@ -33,8 +33,9 @@ use std::sync::OnceLock;
 use encoding_rs::{BIG5, Encoding, GB18030, GBK, WINDOWS_1250, WINDOWS_1252};
 
 use crate::document::{FixKind, FixLog};
+use crate::repair::is_sure;
 use crate::repair::plausibility::{CharModel, log_sum_exp, model};
-use crate::repair::{is_chinese_punctuation, is_sure};
+use crate::text::is_chinese_punctuation;
 
 /// How much better (mean log-probability per character) a repaired run must read.
 const MIN_GAIN: f64 = 2.5;

@@ -61,19 +61,6 @@ pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
     current
 }
 
-/// A Han character (CJK unified ideographs, extensions and compatibility ideographs).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
-}
-
-/// A Chinese punctuation mark: CJK symbols, full-width forms, curly quotes, ellipsis, dash.
-pub fn is_chinese_punctuation(c: char) -> bool {
-    matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40
-        | 0xFF5B..=0xFF65)
-        || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
-}
-
 /// An ASCII control character other than tab, line feed and carriage return: what binary
 /// data read as text is full of, and text is not.
 pub(crate) fn is_stray_control(c: char) -> bool {

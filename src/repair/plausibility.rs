@@ -93,9 +93,7 @@ impl CharModel {
     /// and letters.
     fn normalise(&self, c: char) -> char {
         match c {
-            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => crate::text::fold_width(c),
             _ => self.simplified.get(&c).copied().unwrap_or(c),
         }
     }

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::document::{FixKind, FixLog};
-use crate::repair::{is_chinese_punctuation, is_han};
+use crate::text::{is_chinese_punctuation, is_han};
 
 /// Full-width marks before which a comma is always stray: no writing system has `,。`.
 const FULL_WIDTH_CLOSING: &[char] = &['。', '、', '？', '！'];

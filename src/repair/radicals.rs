@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::dicts::{self, char_to_char, rows};
 use crate::document::{FixKind, FixLog};
-use crate::repair::is_han;
+use crate::text::is_han;
 
 /// Radical → ideograph.
 fn table() -> &'static HashMap<char, char> {

@@ -313,7 +313,7 @@ impl Analyzer {
             Ok(segmenter()
                 .tag(&text)
                 .iter()
-                .map(|t| (t.word(&text).to_owned(), t.pos))
+                .map(|t| (t.word(&text).to_owned(), t.pos.as_str()))
                 .collect())
         })
         .map_err(|error: Error| to_py_err(py, &error))
