@@ -14,6 +14,7 @@
 //!   (throughput counted in bytes of the original articles, so the rows compare).
 
 use std::hint::black_box;
+use zhnews::document::Doc;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use zhnews::Analyzer;
@@ -67,7 +68,12 @@ fn bench_corpus(c: &mut Criterion) {
         .zip(&tokens)
         .map(|(t, k)| gazetteer::gazetteer().find(t, k))
         .collect();
-    let dates: Vec<_> = texts.iter().map(|t| zhnews::dates::find(t, None)).collect();
+    let docs: Vec<Doc> = texts
+        .iter()
+        .zip(&tokens)
+        .map(|(t, k)| Doc::new(t).with_tokens(k.clone()))
+        .collect();
+    let dates: Vec<_> = docs.iter().map(|d| zhnews::dates::find(d, None)).collect();
     black_box(model::model());
 
     let mut group = c.benchmark_group("corpus");
@@ -95,10 +101,13 @@ fn bench_corpus(c: &mut Criterion) {
     group.bench_function("segment", |b| {
         b.iter(|| each(&|i| segmenter.tag(black_box(&texts[i])).len()))
     });
+    group.bench_function("text layer", |b| {
+        b.iter(|| each(&|i| Doc::new(black_box(&texts[i])).len()))
+    });
     group.bench_function("structure", |b| {
         b.iter(|| {
             each(&|i| {
-                zhnews::structure::analyze(black_box(&texts[i]))
+                zhnews::structure::analyze(black_box(&docs[i]))
                     .sections
                     .len()
             })
@@ -111,34 +120,34 @@ fn bench_corpus(c: &mut Criterion) {
         b.iter(|| each(&|i| zhnews::numbers::find(black_box(&texts[i])).len()))
     });
     group.bench_function("dates", |b| {
-        b.iter(|| each(&|i| zhnews::dates::find(black_box(&texts[i]), None).len()))
+        b.iter(|| each(&|i| zhnews::dates::find(black_box(&docs[i]), None).len()))
     });
     group.bench_function("statistics", |b| {
-        b.iter(|| each(&|i| zhnews::statistics::find(&texts[i], &tokens[i], &[], &dates[i]).len()))
+        b.iter(|| each(&|i| zhnews::statistics::find(&docs[i], &[], &dates[i]).len()))
     });
     group.bench_function("entities", |b| {
-        b.iter(|| each(&|i| zhnews::entities::extract(&texts[i], &tokens[i]).len()))
+        b.iter(|| each(&|i| zhnews::entities::extract(&docs[i]).len()))
     });
     group.bench_function("entities: places", |b| {
         b.iter(|| each(&|i| gazetteer::gazetteer().find(&texts[i], &tokens[i]).len()))
     });
     group.bench_function("entities: organisations", |b| {
-        b.iter(|| each(&|i| grammar::organizations(&texts[i], &tokens[i], &places[i], None).len()))
+        b.iter(|| each(&|i| grammar::organizations(&docs[i], &places[i], None).len()))
     });
     group.bench_function("entities: streets", |b| {
-        b.iter(|| each(&|i| grammar::streets(&texts[i], &places[i]).len()))
+        b.iter(|| each(&|i| grammar::streets(&docs[i], &places[i]).len()))
     });
     group.bench_function("entities: people", |b| {
-        b.iter(|| each(&|i| grammar::people(&texts[i], &tokens[i]).len()))
+        b.iter(|| each(&|i| grammar::people(&docs[i]).len()))
     });
     group.bench_function("entities: works", |b| {
-        b.iter(|| each(&|i| grammar::works(&texts[i]).len()))
+        b.iter(|| each(&|i| grammar::works(&docs[i]).len()))
     });
     group.bench_function("entities: model", |b| {
         b.iter(|| each(&|i| model::model().tag(black_box(&texts[i])).len()))
     });
     group.bench_function("quoted terms", |b| {
-        b.iter(|| each(&|i| zhnews::entities::quoted_terms(&texts[i]).len()))
+        b.iter(|| each(&|i| zhnews::entities::quoted_terms(&docs[i]).len()))
     });
     group.finish();
 }

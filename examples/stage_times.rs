@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use zhnews::document::Doc;
 use zhnews::entities::{gazetteer, grammar, model};
 
 fn time(label: &str, rounds: u32, mut f: impl FnMut() -> usize) {
@@ -54,6 +55,11 @@ fn main() {
         .iter()
         .map(|t| zhnews::segment::segmenter().tag(t))
         .collect();
+    let docs: Vec<Doc> = texts
+        .iter()
+        .zip(&tokens)
+        .map(|(t, k)| Doc::new(t).with_tokens(k.clone()))
+        .collect();
     let places: Vec<_> = texts
         .iter()
         .zip(&tokens)
@@ -83,8 +89,9 @@ fn main() {
     time("tag", n, || {
         each(&|i| zhnews::segment::segmenter().tag(&texts[i]).len())
     });
+    time("text layer", n, || each(&|i| Doc::new(&texts[i]).len()));
     time("structure", n, || {
-        each(&|i| zhnews::structure::analyze(&texts[i]).sections.len())
+        each(&|i| zhnews::structure::analyze(&docs[i]).sections.len())
     });
     time("keywords", n, || {
         each(&|i| zhnews::keywords::keywords(&texts[i], &tokens[i], 10).len())
@@ -93,35 +100,33 @@ fn main() {
         each(&|i| zhnews::numbers::find(&texts[i]).len())
     });
     time("dates", n, || {
-        each(&|i| zhnews::dates::find(&texts[i], None).len())
+        each(&|i| zhnews::dates::find(&docs[i], None).len())
     });
     time("statistics", n, || {
         each(&|i| {
-            let dates = zhnews::dates::find(&texts[i], None);
-            zhnews::statistics::find(&texts[i], &tokens[i], &[], &dates).len()
+            let dates = zhnews::dates::find(&docs[i], None);
+            zhnews::statistics::find(&docs[i], &[], &dates).len()
         })
     });
     time("places", n, || {
         each(&|i| gazetteer::gazetteer().find(&texts[i], &tokens[i]).len())
     });
     time("orgs", n, || {
-        each(&|i| grammar::organizations(&texts[i], &tokens[i], &places[i], None).len())
+        each(&|i| grammar::organizations(&docs[i], &places[i], None).len())
     });
     time("streets", n, || {
-        each(&|i| grammar::streets(&texts[i], &places[i]).len())
+        each(&|i| grammar::streets(&docs[i], &places[i]).len())
     });
-    time("people", n, || {
-        each(&|i| grammar::people(&texts[i], &tokens[i]).len())
-    });
-    time("works", n, || each(&|i| grammar::works(&texts[i]).len()));
+    time("people", n, || each(&|i| grammar::people(&docs[i]).len()));
+    time("works", n, || each(&|i| grammar::works(&docs[i]).len()));
     time("ner model", n, || {
         each(&|i| model::model().tag(&texts[i]).len())
     });
     time("entities", n, || {
-        each(&|i| zhnews::entities::extract(&texts[i], &tokens[i]).len())
+        each(&|i| zhnews::entities::extract(&docs[i]).len())
     });
     time("quoted", n, || {
-        each(&|i| zhnews::entities::quoted_terms(&texts[i]).len())
+        each(&|i| zhnews::entities::quoted_terms(&docs[i]).len())
     });
     time("analyze", n, || {
         each(&|i| analyzer.analyze(&raw[i]).text.len())

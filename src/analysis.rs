@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::convert::converter;
 pub use crate::dates::DateMention;
 use crate::decode::decode;
-use crate::document::{Document, EncodingInfo, Fix, Script, Span, TokenOut};
+use crate::document::{Doc, Document, EncodingInfo, Fix, Script, Span, TokenOut};
 pub use crate::entities::{Entity, QuotedTerm};
 use crate::error::{Error, Result};
 pub use crate::keywords::Keyword;
@@ -238,37 +238,11 @@ impl Analyzer {
     }
 
     /// Run the stages after cleaning and build the output.
-    fn finish(&self, mut document: Document) -> Analysis {
-        let structure = structure::analyze(&document.text);
-        document.tokens = segmenter().tag(&document.text);
-        let text = &document.text;
-        let mut sections = structure.sections;
-        let mut first = 0;
-        for section in &mut sections {
-            // Tokens are in text order: each section takes the next stretch of them.
-            let start = first
-                + document.tokens[first..].partition_point(|t| t.span.start < section.span.start);
-            let end = start
-                + document.tokens[start..].partition_point(|t| t.span.end <= section.span.end);
-            section.keywords = keywords(text, &document.tokens[start..end], SECTION_KEYWORDS)
-                .into_iter()
-                .map(|k| k.word)
-                .collect();
-            first = end;
-        }
-        let article_keywords = keywords(text, &document.tokens, ARTICLE_KEYWORDS);
-        let entities = crate::entities::extract(text, &document.tokens);
-        let section_spans: Vec<Span> = sections.iter().map(|s| s.span).collect();
-        let dates = crate::dates::find(text, structure.meta.published.as_deref());
-        let statistics = crate::statistics::find(text, &document.tokens, &section_spans, &dates);
-        let quoted_terms = crate::entities::quoted_terms(text);
-        let tokens = self.options.tokens.then(|| {
-            document
-                .tokens
-                .iter()
-                .map(|t| TokenOut::new(t, text))
-                .collect()
-        });
+    fn finish(&self, document: Document) -> Analysis {
+        let layers = {
+            let doc = Doc::new(&document.text).with_tokens(segmenter().tag(&document.text));
+            self.layers(&doc)
+        };
         Analysis {
             schema: SCHEMA,
             id: serde_json::Value::Null,
@@ -279,18 +253,63 @@ impl Analyzer {
             },
             repairs: document.fixes.into_vec(),
             text: document.text,
-            title: structure.title,
-            meta: structure.meta,
-            sections,
-            captions: structure.captions,
-            keywords: article_keywords,
-            statistics,
-            dates,
-            entities,
-            quoted_terms,
-            tokens,
+            title: layers.structure.title,
+            meta: layers.structure.meta,
+            sections: layers.structure.sections,
+            captions: layers.structure.captions,
+            keywords: layers.keywords,
+            statistics: layers.statistics,
+            dates: layers.dates,
+            entities: layers.entities,
+            quoted_terms: layers.quoted_terms,
+            tokens: layers.tokens,
         }
     }
+
+    /// What the stages after convert find in the text layer, each its own layer.
+    fn layers(&self, doc: &Doc) -> Layers {
+        let mut structure = structure::analyze(doc);
+        let tokens = doc.tokens();
+        let mut first = 0;
+        for section in &mut structure.sections {
+            // Tokens are in text order: each section takes the next stretch of them.
+            let start =
+                first + tokens[first..].partition_point(|t| t.span.start < section.span.start);
+            let end = start + tokens[start..].partition_point(|t| t.span.end <= section.span.end);
+            section.keywords = keywords(doc.text(), &tokens[start..end], SECTION_KEYWORDS)
+                .into_iter()
+                .map(|k| k.word)
+                .collect();
+            first = end;
+        }
+        let section_spans: Vec<Span> = structure.sections.iter().map(|s| s.span).collect();
+        let dates = crate::dates::find(doc, structure.meta.published.as_deref());
+        Layers {
+            keywords: keywords(doc.text(), tokens, ARTICLE_KEYWORDS),
+            entities: crate::entities::extract(doc),
+            statistics: crate::statistics::find(doc, &section_spans, &dates),
+            quoted_terms: crate::entities::quoted_terms(doc),
+            tokens: self.options.tokens.then(|| {
+                tokens
+                    .iter()
+                    .map(|t| TokenOut::new(t, doc.text()))
+                    .collect()
+            }),
+            structure,
+            dates,
+        }
+    }
+}
+
+/// The layers the stages after convert add.
+struct Layers {
+    structure: structure::Structure,
+    keywords: Vec<Keyword>,
+    statistics: Vec<Statistic>,
+    dates: Vec<DateMention>,
+    entities: Vec<Entity>,
+    quoted_terms: Vec<QuotedTerm>,
+    tokens: Option<Vec<TokenOut>>,
 }
 
 #[cfg(test)]

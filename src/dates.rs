@@ -6,7 +6,8 @@
 //! (`民国107年`, and `110年3月29日` in Taiwan releases: three digits before 年 and a month).
 //!
 //! ```
-//! let dates = zhnews::dates::find("2011年3月9日，1月19日19时至22时", None);
+//! let doc = zhnews::document::Doc::new("2011年3月9日，1月19日19时至22时");
+//! let dates = zhnews::dates::find(&doc, None);
 //! assert_eq!(dates[0].value.as_deref(), Some("2011-03-09"));
 //! assert_eq!(dates[1].value.as_deref(), Some("XXXX-01-19T19"));
 //! assert_eq!((dates[2].start.as_deref(), dates[2].end.as_deref()), (Some("T19"), Some("T22")));
@@ -17,8 +18,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::document::Span;
-use crate::entities::gazetteer::char_offsets;
+use crate::document::{Doc, Span};
 use crate::text::{digit_value, roc_to_gregorian};
 
 /// A date or time as written, normalised.
@@ -85,14 +85,14 @@ fn field(text: &str) -> Option<u32> {
         .try_fold(0u32, |acc, c| Some(acc.checked_mul(10)? + digit_value(c)?))
 }
 
-/// Every date and time in `text`; `published` (`YYYY-MM-DD`) supplies the year of dates
-/// written without one.
-pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
+/// Every date and time in the document; `published` (`YYYY-MM-DD`) supplies the year of
+/// dates written without one.
+pub fn find(doc: &Doc, published: Option<&str>) -> Vec<DateMention> {
+    let text = doc.text();
     if !text.contains(['年', '月', '时', '点']) {
         return Vec::new();
     }
     let p = patterns();
-    let char_at = char_offsets(text);
     let known_year = published.and_then(|d| d.get(..4)).map(str::to_string);
     let mut out: Vec<DateMention> = Vec::new();
     for c in p.range.captures_iter(text) {
@@ -113,7 +113,7 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
             value: None,
             start: Some(start),
             end: Some(end),
-            span: Span::new(char_at[whole.start()], char_at[whole.end()]),
+            span: doc.span_of_bytes(whole.start(), whole.end()),
         });
     }
     let year_first = p.year_first.captures_iter(text);
@@ -123,7 +123,7 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
         let Some(value) = normalise(&c, known_year.as_deref()) else {
             continue;
         };
-        let span = Span::new(char_at[whole.start()], char_at[whole.end()]);
+        let span = doc.span_of_bytes(whole.start(), whole.end());
         // A month already read as part of a year-first date is not a date of its own.
         if out
             .iter()
@@ -221,7 +221,7 @@ mod tests {
     use super::*;
 
     fn values(text: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
-        find(text, published)
+        find(&Doc::new(text), published)
             .into_iter()
             .map(|d| (d.text, d.value))
             .collect()

@@ -32,7 +32,7 @@ use regex::Regex;
 use serde::{Serialize, Serializer};
 
 use crate::dicts;
-use crate::document::Span;
+use crate::document::{Doc, Span};
 use crate::text::{self, chinese_digit, is_han};
 
 /// What a number mention is.
@@ -88,7 +88,8 @@ pub(crate) fn serialize_value<S: Serializer>(
 /// the guards [`find`] applies to running text. A value out of range (`1e999`, `0e616`) is
 /// not a number: `None`, as in [`find`].
 pub fn parse(text: &str) -> Option<f64> {
-    let scanner = Scanner::new(text.trim());
+    let doc = Doc::new(text.trim());
+    let scanner = Scanner::new(&doc);
     let candidate = scanner.mention(0)?;
     let rest = scanner.skip_spaces(candidate.end);
     (rest == scanner.chars.len() && !candidate.vague && candidate.value.is_finite())
@@ -97,7 +98,12 @@ pub fn parse(text: &str) -> Option<f64> {
 
 /// Every number mention in `text`, in order.
 pub fn find(text: &str) -> Vec<NumberMention> {
-    Scanner::new(text).find()
+    find_in(&Doc::new(text))
+}
+
+/// Every number mention in the document, in order.
+pub fn find_in(doc: &Doc) -> Vec<NumberMention> {
+    Scanner::new(doc).find()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,10 +259,10 @@ struct Candidate {
 
 struct Scanner<'t> {
     text: &'t str,
-    /// The folded chars of the text.
-    chars: Vec<char>,
+    /// The chars of the text (folded as they are read: [`Scanner::at`]).
+    chars: &'t [char],
     /// Byte offset of each char, and the text length at the end.
-    offsets: Vec<usize>,
+    offsets: &'t [usize],
     /// For each char, how far (in chars) the longest word of `dicts/number_words.txt`
     /// covering it reaches (0: none).
     reach: Vec<usize>,
@@ -265,18 +271,11 @@ struct Scanner<'t> {
 }
 
 impl<'t> Scanner<'t> {
-    fn new(text: &'t str) -> Self {
-        let mut chars = Vec::with_capacity(text.len() / 2);
-        let mut offsets = Vec::with_capacity(text.len() / 2 + 1);
-        for (i, c) in text.char_indices() {
-            chars.push(fold(c));
-            offsets.push(i);
-        }
-        offsets.push(text.len());
+    fn new(doc: &'t Doc) -> Self {
         let mut scanner = Scanner {
-            text,
-            chars,
-            offsets,
+            text: doc.text(),
+            chars: doc.chars(),
+            offsets: doc.byte_offsets(),
             reach: Vec::new(),
             word_start: Vec::new(),
         };
@@ -309,7 +308,7 @@ impl<'t> Scanner<'t> {
     }
 
     fn at(&self, i: usize) -> Option<char> {
-        self.chars.get(i).copied()
+        self.chars.get(i).map(|&c| fold(c))
     }
 
     fn before(&self, i: usize) -> Option<char> {
@@ -356,7 +355,7 @@ impl<'t> Scanner<'t> {
                 && (1..=3).all(|k| self.is_digit_at(p + k))
                 && !self.is_digit_at(p + 4)
             {
-                digits.extend(self.chars[p + 1..p + 4].iter());
+                digits.extend(self.chars[p + 1..p + 4].iter().map(|&c| fold(c)));
                 p += 4;
             }
         }
@@ -374,7 +373,7 @@ impl<'t> Scanner<'t> {
                     digits.push('0');
                 }
                 digits.push('.');
-                digits.extend(self.chars[p + 1..q].iter());
+                digits.extend(self.chars[p + 1..q].iter().map(|&c| fold(c)));
                 p = q;
                 decimal = true;
             }
@@ -400,6 +399,7 @@ impl<'t> Scanner<'t> {
             }
             let n: i32 = self.chars[start..q]
                 .iter()
+                .map(|&c| fold(c))
                 .collect::<String>()
                 .parse()
                 .ok()?;
@@ -1029,7 +1029,7 @@ impl<'t> Scanner<'t> {
         let lexicon = lexicon();
         (1..=lexicon.classifier_len).any(|len| {
             i + len <= self.chars.len() && {
-                let word: String = self.chars[i..i + len].iter().collect();
+                let word: String = self.chars[i..i + len].iter().map(|&c| fold(c)).collect();
                 lexicon.classifiers.contains(word.as_str())
             }
         })

@@ -11,9 +11,9 @@
 //!
 //! ```
 //! let text = "共出动民警1872人次、辅警393人次，受理有效警情7.7万余起。";
-//! let tokens = zhnews::segment::segmenter().tag(text);
-//! let dates = zhnews::dates::find(text, None);
-//! let stats = zhnews::statistics::find(text, &tokens, &[], &dates);
+//! let doc = zhnews::document::Doc::new(text).with_tokens(zhnews::segment::segmenter().tag(text));
+//! let dates = zhnews::dates::find(&doc, None);
+//! let stats = zhnews::statistics::find(&doc, &[], &dates);
 //! assert_eq!(stats[1].subject.as_deref(), Some("辅警"));
 //! assert_eq!(stats[1].predicate.as_deref(), Some("出动"));
 //! assert_eq!((stats[2].value, stats[2].unit.as_deref()), (77000.0, Some("起")));
@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 use serde::{Serialize, Serializer};
 
 use crate::dicts::{self, rows};
-use crate::document::{Pos, Span, SpanIndex, Token};
+use crate::document::{Doc, Pos, Span, SpanIndex, Token, ends_clause};
 use crate::numbers::{self, NumberKind};
 
 /// How a figure is approximate.
@@ -119,49 +119,28 @@ const AFTER_UNIT: &[(&str, Approx)] = &[
     ("上下", Approx::About),
 ];
 
-/// Clause boundaries: a subject or verb is looked for only inside the clause.
-fn ends_clause(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。' | '；' | '：' | '！' | '？' | '\n' | ',' | ';' | ':'
-    )
+/// Whether a span lies inside a quoted campaign name (a short quotation without clause
+/// marks, “千名民警进万家”).
+fn in_quoted_name(doc: &Doc, span: Span) -> bool {
+    doc.quotes().iter().any(|q| {
+        q.open < span.start
+            && span.end <= q.close
+            && q.close - q.open <= 16
+            && !doc.has_clause_mark(q.inner())
+    })
 }
 
-/// Whether a span lies inside a quoted campaign name (short `“…”` without clause marks).
-fn in_quoted_name(chars: &[char], span: Span) -> bool {
-    let open = chars[..span.start]
-        .iter()
-        .rposition(|&c| matches!(c, '“' | '「' | '‘' | '”'));
-    let Some(open) = open.filter(|&o| chars[o] != '”') else {
-        return false;
-    };
-    let close = chars[span.end..]
-        .iter()
-        .position(|&c| matches!(c, '”' | '」' | '’'));
-    let Some(close) = close.map(|c| span.end + c) else {
-        return false;
-    };
-    close - open <= 16
-        && !chars[open..close]
-            .iter()
-            .any(|&c| ends_clause(c) || c == '。')
-}
-
-/// Every statistic in `text`; `sections` are the section spans (for the `section` index).
+/// Every statistic of the document (with its tokens); `sections` are the section spans (for
+/// the `section` index).
 ///
 /// `dates` are the article's dates (from [`crate::dates::find`]): figures inside them are not
 /// statistics.
-pub fn find(
-    text: &str,
-    tokens: &[Token],
-    sections: &[Span],
-    dates: &[crate::dates::DateMention],
-) -> Vec<Statistic> {
-    let chars: Vec<char> = text.chars().collect();
+pub fn find(doc: &Doc, sections: &[Span], dates: &[crate::dates::DateMention]) -> Vec<Statistic> {
+    let chars = doc.chars();
     let units = units();
     let mut out: Vec<Statistic> = Vec::new();
     let date_index = SpanIndex::new(dates.iter().map(|d| d.span));
-    for number in numbers::find(text) {
+    for number in numbers::find_in(doc) {
         if matches!(number.kind, NumberKind::Ordinal) {
             continue;
         }
@@ -172,7 +151,7 @@ pub fn find(
         if date_index.overlapping(number.span).next().is_some() {
             continue;
         }
-        if in_quoted_name(&chars, number.span) {
+        if in_quoted_name(doc, number.span) {
             continue;
         }
         let digits = number.text.chars().filter(|c| c.is_ascii_digit()).count();
@@ -186,7 +165,7 @@ pub fn find(
         let mut approx = None;
         // 余 / 多 between the number and the unit.
         for (marker, kind) in AFTER_NUMBER {
-            if starts_with(&chars, end, marker) {
+            if starts_with(chars, end, marker) {
                 approx = Some(*kind);
                 end += marker.chars().count();
             }
@@ -222,25 +201,25 @@ pub fn find(
             continue;
         };
         for (marker, kind) in AFTER_UNIT {
-            if starts_with(&chars, end, marker) {
+            if starts_with(chars, end, marker) {
                 approx = Some(*kind);
                 end += marker.chars().count();
             }
         }
         for (marker, kind) in BEFORE_MARKERS {
             let n = marker.chars().count();
-            if number.span.start >= n && ends_with(&chars, number.span.start, marker) {
+            if number.span.start >= n && ends_with(chars, number.span.start, marker) {
                 approx = approx.or(Some(*kind));
             }
         }
         let value_max = (approx == Some(Approx::MoreThan)
             && AFTER_NUMBER.iter().any(|(m, _)| {
-                number.span.end < chars.len() && starts_with(&chars, number.span.end, m)
+                number.span.end < chars.len() && starts_with(chars, number.span.end, m)
             }))
         .then(|| number.value + step(number.value));
-        let (subject, subject_span) = subject(&chars, tokens, number.span, end, &unit);
-        let predicate = predicate(&chars, tokens, number.span.start, subject_span)
-            .or_else(|| shared_predicate(&out, &chars, number.span.start));
+        let (subject, subject_span) = subject(doc, number.span, end, &unit);
+        let predicate = predicate(doc, number.span.start, subject_span)
+            .or_else(|| shared_predicate(&out, chars, number.span.start));
         let start = subject_span
             .filter(|s| s.end == number.span.start)
             .map_or(number.span.start, |s| s.start);
@@ -310,14 +289,9 @@ fn is_nominal(pos: Pos) -> bool {
 }
 
 /// The subject of a figure and its span: see the module doc.
-fn subject(
-    chars: &[char],
-    tokens: &[Token],
-    number: Span,
-    end: usize,
-    unit: &str,
-) -> (Option<String>, Option<Span>) {
-    let text_of = |s: Span| -> String { chars[s.start..s.end].iter().collect() };
+fn subject(doc: &Doc, number: Span, end: usize, unit: &str) -> (Option<String>, Option<Span>) {
+    let (chars, tokens) = (doc.chars(), doc.tokens());
+    let text_of = |s: Span| doc.string(s);
     let first_after = tokens.partition_point(|t| t.span.start < end);
     // Age: 68岁的王宝志 → the person.
     if unit == "岁"
@@ -372,13 +346,12 @@ fn subject(
     let first_before = tokens.partition_point(|t| t.span.end <= number.start);
     // A percentage measures a rate named earlier in the clause: 达标率达到81.18%.
     if unit == "%" || unit == "个百分点" {
-        for t in tokens[..first_before].iter().rev() {
-            if chars[t.span.start..t.span.end]
-                .iter()
-                .any(|&c| ends_clause(c))
-            {
-                break;
-            }
+        let clause = doc.clause_start(number.start);
+        for t in tokens[..first_before]
+            .iter()
+            .rev()
+            .take_while(|t| t.span.start >= clause)
+        {
             let mut word = text_of(t.span);
             let mut span = t.span;
             // The segmenter may split 结算率 into 结算 + 率.
@@ -415,17 +388,13 @@ fn subject(
 
 /// The verb that governs the figure: the nearest verb before it in the clause (a list joined
 /// by 、 shares it).
-fn predicate(
-    chars: &[char],
-    tokens: &[Token],
-    start: usize,
-    subject: Option<Span>,
-) -> Option<String> {
+fn predicate(doc: &Doc, start: usize, subject: Option<Span>) -> Option<String> {
+    let tokens = doc.tokens();
     let as_verb = |t: &Token| -> Option<String> {
         if !matches!(t.pos.as_str(), "v" | "vn" | "vd" | "l") || t.span.len() < 2 {
             return None;
         }
-        let word: String = chars[t.span.start..t.span.end].iter().collect();
+        let word = doc.slice(t.span);
         // The segmenter may glue an adverb to the verb: 共出动 → 出动.
         let verb = word.trim_start_matches(|c| "共累均已都又再还先".contains(c));
         (verb.chars().count() >= 2 && (t.pos.as_str() != "l" || verb.len() < word.len()))
@@ -435,22 +404,18 @@ fn predicate(
     if let Some(s) = subject.filter(|s| s.end <= start) {
         let from = tokens.partition_point(|t| t.span.start < s.end);
         let to = tokens.partition_point(|t| t.span.end <= start);
-        if let Some(verb) = tokens[from..to.max(from)].iter().find_map(as_verb) {
+        if let Some(verb) = tokens[from..to.max(from)].iter().find_map(&as_verb) {
             return Some(verb);
         }
     }
     let limit = subject.map_or(start, |s| s.start.min(start));
     let before = tokens.partition_point(|t| t.span.end <= limit);
-    for t in tokens[..before].iter().rev() {
-        let word: String = chars[t.span.start..t.span.end].iter().collect();
-        if word.chars().any(ends_clause) {
-            return None;
-        }
-        if let Some(verb) = as_verb(t) {
-            return Some(verb);
-        }
-    }
-    None
+    let clause = doc.clause_start(limit);
+    tokens[..before]
+        .iter()
+        .rev()
+        .take_while(|t| t.span.start >= clause)
+        .find_map(as_verb)
 }
 
 /// The verb of the previous statistic, when this one continues its list (`…1872人次、辅警…`).
@@ -468,8 +433,9 @@ mod tests {
     use crate::segment::segmenter;
 
     fn stats(text: &str) -> Vec<Statistic> {
-        let dates = crate::dates::find(text, None);
-        find(text, &segmenter().tag(text), &[], &dates)
+        let doc = Doc::new(text).with_tokens(segmenter().tag(text));
+        let dates = crate::dates::find(&doc, None);
+        find(&doc, &[], &dates)
     }
 
     #[test]

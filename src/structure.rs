@@ -11,7 +11,7 @@
 //!
 //! ```
 //! let text = "标题在此\n第一段。\n关键词：听民声\n构建工作格局\n第二段。";
-//! let s = zhnews::structure::analyze(text);
+//! let s = zhnews::structure::analyze(&zhnews::document::Doc::new(text));
 //! assert_eq!(s.title.as_deref(), Some("标题在此"));
 //! assert_eq!(s.sections.len(), 2);
 //! assert_eq!(s.sections[1].keyword.as_deref(), Some("听民声"));
@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::document::Span;
+use crate::document::{Doc, Span};
 use crate::text::{iso_date, roc_to_gregorian};
 
 /// The longest line that can be a title, heading, subtitle or caption.
@@ -91,8 +91,6 @@ pub struct Structure {
     pub sections: Vec<Section>,
     /// Every body paragraph, in order.
     pub paragraphs: Vec<Span>,
-    /// Sentences of the paragraphs.
-    pub sentences: Vec<Span>,
 }
 
 /// A non-empty line, trimmed, with its char span.
@@ -104,25 +102,16 @@ struct Line<'t> {
     next: usize,
 }
 
-fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
-        let length = raw.chars().count();
-        let body = raw.trim_end_matches(['\n', '\r']);
-        let trimmed = body.trim();
-        if !trimmed.is_empty() {
-            let lead = body[..body.len() - body.trim_start().len()].chars().count();
-            let start = offset + lead;
-            out.push(Line {
-                text: trimmed,
-                span: Span::new(start, start + trimmed.chars().count()),
-                next: offset + length,
-            });
-        }
-        offset += length;
-    }
-    out
+/// The lines of the text layer, with their text.
+fn lines<'t>(doc: &Doc<'t>) -> Vec<Line<'t>> {
+    doc.lines()
+        .iter()
+        .map(|line| Line {
+            text: doc.slice(line.span),
+            span: line.span,
+            next: line.next,
+        })
+        .collect()
 }
 
 /// What a line is.
@@ -340,36 +329,6 @@ fn classify(line: &str, meta: &mut Meta) -> Kind {
     Kind::Paragraph
 }
 
-/// Split a paragraph into sentences on 。！？；… outside quotation marks.
-fn sentences(text: &str, start: usize, out: &mut Vec<Span>) {
-    let mut depth = 0usize;
-    let mut begin = 0;
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        match chars[i] {
-            '“' | '「' | '『' | '‘' => depth += 1,
-            '”' | '」' | '』' | '’' => depth = depth.saturating_sub(1),
-            '。' | '！' | '？' | '；' | '…' | '!' | '?' if depth == 0 => {
-                let mut end = i + 1;
-                while end < chars.len() && matches!(chars[end], '…' | '！' | '？' | '”' | '」')
-                {
-                    end += 1;
-                }
-                out.push(Span::new(start + begin, start + end));
-                begin = end;
-                i = end;
-                continue;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    if begin < chars.len() {
-        out.push(Span::new(start + begin, start + chars.len()));
-    }
-}
-
 /// A subtitle glued to the first sentence of a keyword section by the scraper: a prefix of
 /// the first clause (6 to 20 chars) that recurs verbatim later in the section, ending a
 /// clause there. Ordinary sentences have no such echo, so they are never split.
@@ -391,10 +350,10 @@ fn glued_subtitle(first: &str, rest_of_section: &str) -> Option<String> {
 }
 
 /// Analyse the structure of `text`.
-pub fn analyze(text: &str) -> Structure {
-    let all = lines(text);
+pub fn analyze(doc: &Doc) -> Structure {
+    let all = lines(doc);
     let mut structure = Structure::default();
-    let total = text.chars().count();
+    let total = doc.len();
     let mut body_start = 0;
     let mut rest = &all[..];
     if let Some((first, after)) = all.split_first() {
@@ -525,15 +484,11 @@ pub fn analyze(text: &str) -> Structure {
     if let Some(last) = sections.last_mut() {
         last.span.end = total;
     }
-    recover_glued_subtitles(text, &mut sections);
-    let chars: Vec<char> = text.chars().collect();
-    for section in &sections {
-        for &p in &section.paragraphs {
-            let paragraph: String = chars[p.start..p.end].iter().collect();
-            sentences(&paragraph, p.start, &mut structure.sentences);
-            structure.paragraphs.push(p);
-        }
-    }
+    recover_glued_subtitles(doc, &mut sections);
+    structure.paragraphs = sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter().copied())
+        .collect();
     structure.sections = sections;
     structure
 }
@@ -549,8 +504,7 @@ fn close(section: &mut Section, end: usize, sections: &mut Vec<Section>) {
 }
 
 /// Recover subtitles the scraper glued to the first paragraph of a keyword section.
-fn recover_glued_subtitles(text: &str, sections: &mut [Section]) {
-    let chars: Vec<char> = text.chars().collect();
+fn recover_glued_subtitles(doc: &Doc, sections: &mut [Section]) {
     for section in sections.iter_mut() {
         if section.keyword.is_none() || section.subtitle.is_some() {
             continue;
@@ -558,9 +512,8 @@ fn recover_glued_subtitles(text: &str, sections: &mut [Section]) {
         let Some(&first) = section.paragraphs.first() else {
             continue;
         };
-        let first_text: String = chars[first.start..first.end].iter().collect();
-        let rest: String = chars[first.start + 1..section.span.end].iter().collect();
-        if let Some(subtitle) = glued_subtitle(&first_text, &rest) {
+        let rest = doc.slice(Span::new(first.start + 1, section.span.end));
+        if let Some(subtitle) = glued_subtitle(doc.slice(first), rest) {
             let n = subtitle.chars().count();
             section.subtitle = Some(subtitle);
             section.paragraphs[0] = Span::new(first.start + n, first.end);
@@ -591,7 +544,7 @@ mod tests {
     #[test]
     fn reads_meta_lines() {
         let text = "标题\n发稿单位：农业局发稿时间：110年3月29日\n（原标题：旧的标题）\n正文一句。\n责任编辑：张三\n【编辑：李四】";
-        let s = analyze(text);
+        let s = analyze(&Doc::new(text));
         assert_eq!(s.meta.source.as_deref(), Some("农业局"));
         assert_eq!(s.meta.published.as_deref(), Some("2021-03-29"));
         assert_eq!(s.meta.original_title.as_deref(), Some("旧的标题"));
@@ -623,7 +576,7 @@ mod tests {
             ),
         ] {
             let text = format!("标题\n{line}");
-            let s = analyze(&text);
+            let s = analyze(&Doc::new(&text));
             assert_eq!(s.meta.source.as_deref(), Some(source), "{line}");
             assert_eq!(s.meta.author.as_deref(), author, "{line}");
             assert_eq!(char_slice(&text, s.paragraphs[0]), body, "{line}");
@@ -633,28 +586,16 @@ mod tests {
     #[test]
     fn numbered_lists_are_not_headings() {
         let text = "标题\n检举管道如下：\n一、警局专线（06）6322185\n二、法务部专线\n三、网站";
-        let s = analyze(text);
+        let s = analyze(&Doc::new(text));
         assert_eq!(s.sections.len(), 1);
         let text = "标题\n导语。\n一、总体要求\n（一）指导思想。内容。\n（二）基本原则\n内容。\n二、稳定关系\n内容。";
-        let s = analyze(text);
+        let s = analyze(&Doc::new(text));
         let headings: Vec<_> = s
             .sections
             .iter()
             .filter_map(|x| x.heading.as_deref())
             .collect();
         assert_eq!(headings, ["一、总体要求", "（二）基本原则", "二、稳定关系"]);
-    }
-
-    #[test]
-    fn sentences_keep_quotes_whole() {
-        let mut out = Vec::new();
-        let text = "“这点辛苦又算得了什么？”为了能让老百姓过个平安年。好！";
-        sentences(text, 0, &mut out);
-        let got: Vec<&str> = out.iter().map(|&s| char_slice(text, s)).collect();
-        assert_eq!(
-            got,
-            ["“这点辛苦又算得了什么？”为了能让老百姓过个平安年。", "好！"]
-        );
     }
 
     #[test]

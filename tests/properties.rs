@@ -94,7 +94,7 @@ proptest! {
             "责任编辑：张三", "",
         ];
         let text: String = picks.iter().map(|&i| format!("{}\n", LINES[i])).collect();
-        let structure = zhnews::structure::analyze(&text);
+        let structure = zhnews::structure::analyze(&zhnews::document::Doc::new(&text));
         let chars = text.chars().count();
         if let Some(last) = structure.sections.last() {
             prop_assert_eq!(last.span.end, chars);

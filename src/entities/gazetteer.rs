@@ -333,18 +333,6 @@ impl Default for Gazetteer {
     }
 }
 
-/// For each byte offset of `text` that starts a char (and the end), the char offset.
-pub(crate) fn char_offsets(text: &str) -> Vec<usize> {
-    let mut at = vec![usize::MAX; text.len() + 1];
-    let mut n = 0;
-    for (i, _) in text.char_indices() {
-        at[i] = n;
-        n += 1;
-    }
-    at[text.len()] = n;
-    at
-}
-
 /// The shared gazetteer, built on first use.
 pub fn gazetteer() -> &'static Gazetteer {
     static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();

@@ -4,7 +4,8 @@
 //!
 //! ```
 //! use zhnews::entities::grammar::works;
-//! let found = works("电视剧《情暖万家》和国发〔2018〕43号");
+//! let doc = zhnews::document::Doc::new("电视剧《情暖万家》和国发〔2018〕43号");
+//! let found = works(&doc);
 //! let names: Vec<&str> = found.iter().map(|m| m.normalized.as_str()).collect();
 //! assert_eq!(names, ["情暖万家", "国发〔2018〕43号"]);
 //! ```
@@ -16,8 +17,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::dicts::{self, rows};
-use crate::document::{Span, SpanIndex, Token};
-use crate::entities::gazetteer::{Place, char_offsets};
+use crate::document::{Doc, Span, SpanIndex};
+use crate::entities::gazetteer::Place;
 use crate::entities::{EntityType, Mention};
 
 /// How an organisation suffix attaches.
@@ -118,14 +119,9 @@ fn mention(text_chars: &[char], span: Span, kind: EntityType, normalized: String
 /// Organisations: a place followed by a body and a suffix (本溪市 + 公安局), a short proper
 /// name followed by 公司 or the like (中保公司), units nested in them (…分局), fixed names
 /// (央视, 国务院), and bare abbreviations (市委, 市政府), completed with `main_place`.
-pub fn organizations(
-    text: &str,
-    tokens: &[Token],
-    places: &[Place],
-    main_place: Option<&str>,
-) -> Vec<Mention> {
+pub fn organizations(doc: &Doc, places: &[Place], main_place: Option<&str>) -> Vec<Mention> {
     let t = tables();
-    let chars: Vec<char> = text.chars().collect();
+    let (text, chars, tokens) = (doc.text(), doc.chars(), doc.tokens());
     let mut found: Vec<Mention> = Vec::new();
     let mut token_end = vec![false; chars.len() + 1];
     for token in tokens {
@@ -133,11 +129,11 @@ pub fn organizations(
     }
     // After a place: up to six name characters, then a suffix ending on a token boundary.
     for place in places {
-        if let Some(end) = suffix_after(&chars, place.span.end, 6, &token_end, |a| {
+        if let Some(end) = suffix_after(chars, place.span.end, 6, &token_end, |a| {
             matches!(a, Attach::AfterPlace | Attach::AfterPlaceNamed)
         }) {
             let span = Span::new(place.span.start, end);
-            let mut org = mention(&chars, span, EntityType::Organization, String::new());
+            let mut org = mention(chars, span, EntityType::Organization, String::new());
             org.normalized = org.text.clone();
             found.push(org);
         }
@@ -153,24 +149,23 @@ pub fn organizations(
                 .any(|(s, a)| *a == Attach::AfterName && s.as_slice() == suffix)
             {
                 let span = Span::new(name.span.start, next.span.end);
-                let mut org = mention(&chars, span, EntityType::Organization, String::new());
+                let mut org = mention(chars, span, EntityType::Organization, String::new());
                 org.normalized = org.text.clone();
                 found.push(org);
             }
         }
     }
     // Fixed names.
-    let char_at = char_offsets(text);
     let mut token_start = vec![false; chars.len() + 1];
     for token in tokens {
         token_start[token.span.start] = true;
     }
     for m in t.aliases.find_iter(text) {
-        let (start, end) = (char_at[m.start()], char_at[m.end()]);
+        let Span { start, end } = doc.span_of_bytes(m.start(), m.end());
         if token_start[start] && token_end[end] {
             let normalized = t.alias_names[m.pattern().as_usize()].to_string();
             found.push(mention(
-                &chars,
+                chars,
                 Span::new(start, end),
                 EntityType::Organization,
                 normalized,
@@ -204,7 +199,7 @@ pub fn organizations(
                     _ => continue,
                 };
                 found.push(mention(
-                    &chars,
+                    chars,
                     token.span,
                     EntityType::Organization,
                     normalized,
@@ -215,8 +210,7 @@ pub fn organizations(
     // Units nested in an organisation: 市公安局 + 恒安分局.
     let mut nested = Vec::new();
     for org in &found {
-        if let Some(end) =
-            suffix_after(&chars, org.span.end, 4, &token_end, |a| a == Attach::Nested)
+        if let Some(end) = suffix_after(chars, org.span.end, 4, &token_end, |a| a == Attach::Nested)
         {
             let span = Span::new(org.span.start, end);
             let normalized = format!(
@@ -224,7 +218,7 @@ pub fn organizations(
                 org.normalized,
                 chars[org.span.end..end].iter().collect::<String>()
             );
-            nested.push(mention(&chars, span, EntityType::Organization, normalized));
+            nested.push(mention(chars, span, EntityType::Organization, normalized));
         }
     }
     found.extend(nested);
@@ -261,22 +255,16 @@ fn suffix_after(
 }
 
 /// Streets and communities named right after a place: 河东街道 + 峪前社区.
-pub fn streets(text: &str, places: &[Place]) -> Vec<Mention> {
-    let chars: Vec<char> = text.chars().collect();
-    let char_at = char_offsets(text);
-    let byte_at: Vec<usize> = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([text.len()])
-        .collect();
+pub fn streets(doc: &Doc, places: &[Place]) -> Vec<Mention> {
+    let (text, chars) = (doc.text(), doc.chars());
     let mut out = Vec::new();
     let mut anchors: Vec<usize> = places.iter().map(|p| p.span.end).collect();
     while let Some(end) = anchors.pop() {
-        let Some(&byte) = byte_at.get(end) else {
+        let Some(byte) = doc.byte_at_char(end) else {
             continue;
         };
         if let Some(m) = tables().street.find(&text[byte..]) {
-            let stop = char_at[byte + m.end()];
+            let stop = doc.span_of_bytes(byte, byte + m.end()).end;
             let name = &chars[end..stop];
             let suffix_len = ["社区", "街道", "居委会", "小区"]
                 .iter()
@@ -289,7 +277,7 @@ pub fn streets(text: &str, places: &[Place]) -> Vec<Mention> {
             {
                 let span = Span::new(end, stop);
                 let normalized: String = name.iter().collect();
-                out.push(mention(&chars, span, EntityType::Location, normalized));
+                out.push(mention(chars, span, EntityType::Location, normalized));
                 anchors.push(stop);
             }
         }
@@ -299,8 +287,9 @@ pub fn streets(text: &str, places: &[Place]) -> Vec<Mention> {
 
 /// People: a token the segmenter tags as a person name that starts with a surname, or a
 /// surname + 某 (anonymised), or a surname-led two- or three-character token beside a title.
-pub fn people(text: &str, tokens: &[Token]) -> Vec<Mention> {
+pub fn people(doc: &Doc) -> Vec<Mention> {
     let t = tables();
+    let (text, tokens) = (doc.text(), doc.tokens());
     let has_surname = |w: &str| {
         let mut ends = w.char_indices().map(|(i, c)| i + c.len_utf8());
         let (Some(first), Some(second), third) = (ends.next(), ends.next(), ends.next()) else {
@@ -313,7 +302,6 @@ pub fn people(text: &str, tokens: &[Token]) -> Vec<Mention> {
             .and_then(|tok| t.titles.get(tok.word(text)))
             .is_some_and(|side| *side != not)
     };
-    let mut chars: Option<Vec<char>> = None;
     let mut out = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         let n = token.span.len();
@@ -325,9 +313,8 @@ pub fn people(text: &str, tokens: &[Token]) -> Vec<Mention> {
         let anonymised = n <= 3 && w.ends_with('某');
         let titled = is_title(i.checked_sub(1), "after") || is_title(Some(i + 1), "before");
         if anonymised || n <= 3 && (tagged || titled) {
-            let chars = chars.get_or_insert_with(|| text.chars().collect());
             out.push(mention(
-                chars,
+                doc.chars(),
                 token.span,
                 EntityType::Person,
                 w.to_string(),
@@ -338,16 +325,15 @@ pub fn people(text: &str, tokens: &[Token]) -> Vec<Mention> {
 }
 
 /// Works: titles in `《…》` (without the marks) and document numbers (`国发〔2018〕43号`).
-pub fn works(text: &str) -> Vec<Mention> {
+pub fn works(doc: &Doc) -> Vec<Mention> {
     let t = tables();
-    let chars: Vec<char> = text.chars().collect();
-    let char_at = char_offsets(text);
+    let (text, chars) = (doc.text(), doc.chars());
     let mut out = Vec::new();
     for c in t.works.captures_iter(text) {
         if let Some(inner) = c.get(1) {
-            let span = Span::new(char_at[inner.start()], char_at[inner.end()]);
+            let span = doc.span_of_bytes(inner.start(), inner.end());
             out.push(mention(
-                &chars,
+                chars,
                 span,
                 EntityType::Work,
                 inner.as_str().to_string(),
@@ -359,9 +345,8 @@ pub fn works(text: &str) -> Vec<Mention> {
         let number = m
             .as_str()
             .trim_start_matches(|c| "和与及的在据按依照根由是为以并对经".contains(c));
-        let start = char_at[m.end() - number.len()];
-        let span = Span::new(start, char_at[m.end()]);
-        out.push(mention(&chars, span, EntityType::Work, number.to_string()));
+        let span = doc.span_of_bytes(m.end() - number.len(), m.end());
+        out.push(mention(chars, span, EntityType::Work, number.to_string()));
     }
     out
 }
@@ -373,9 +358,9 @@ mod tests {
     use crate::segment::segmenter;
 
     fn orgs(text: &str) -> Vec<String> {
-        let tokens = segmenter().tag(text);
-        let places = gazetteer().find(text, &tokens);
-        organizations(text, &tokens, &places, Some("本溪市"))
+        let doc = Doc::new(text).with_tokens(segmenter().tag(text));
+        let places = gazetteer().find(text, doc.tokens());
+        organizations(&doc, &places, Some("本溪市"))
             .into_iter()
             .map(|m| format!("{}={}", m.text, m.normalized))
             .collect()
@@ -398,10 +383,10 @@ mod tests {
     #[test]
     fn bare_abbreviations_need_a_place_to_stand_for() {
         let text = "县政府和市中心的市政府";
-        let tokens = segmenter().tag(text);
-        let places = gazetteer().find(text, &tokens);
+        let doc = Doc::new(text).with_tokens(segmenter().tag(text));
+        let places = gazetteer().find(text, doc.tokens());
         let got = |main: Option<&str>| -> Vec<String> {
-            organizations(text, &tokens, &places, main)
+            organizations(&doc, &places, main)
                 .into_iter()
                 .map(|m| format!("{}={}", m.text, m.normalized))
                 .collect()
@@ -415,8 +400,8 @@ mod tests {
     #[test]
     fn people_need_a_surname_and_evidence() {
         let text = "68岁的王宝志总要在社区里转转，今天小雨，杨某被抓获，平安建设";
-        let tokens = segmenter().tag(text);
-        let got: Vec<String> = people(text, &tokens).into_iter().map(|m| m.text).collect();
+        let doc = Doc::new(text).with_tokens(segmenter().tag(text));
+        let got: Vec<String> = people(&doc).into_iter().map(|m| m.text).collect();
         assert_eq!(got, ["王宝志", "杨某"]);
     }
 }

@@ -8,8 +8,8 @@
 //!
 //! ```
 //! let text = "本溪市公安局出动民警1872人次，溪湖区还推出了“指尖上的移动调解室”。";
-//! let tokens = zhnews::segment::segmenter().tag(text);
-//! let entities = zhnews::entities::extract(text, &tokens);
+//! let doc = zhnews::document::Doc::new(text).with_tokens(zhnews::segment::segmenter().tag(text));
+//! let entities = zhnews::entities::extract(&doc);
 //! let names: Vec<&str> = entities.iter().map(|e| e.normalized.as_str()).collect();
 //! assert!(names.contains(&"本溪市公安局") && names.contains(&"溪湖区"));
 //! ```
@@ -23,7 +23,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::document::{Pos, Span, SpanIndex, Token};
+use crate::document::{Doc, Pos, Span, SpanIndex};
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -85,17 +85,12 @@ const MIN_MODEL_SCORE: f32 = 0.0;
 /// The rules' mentions are certain (a gazetteer name, a place + suffix organisation, an alias,
 /// a work title) and win; the learned tagger ([`model`]) adds what they cannot reach (people,
 /// foreign places, organisations without a known suffix) where it overlaps no rule mention.
-pub fn extract(text: &str, tokens: &[Token]) -> Vec<Entity> {
+pub fn extract(doc: &Doc) -> Vec<Entity> {
+    let (text, tokens) = (doc.text(), doc.tokens());
     let places = gazetteer::gazetteer().find(text, tokens);
     let main_place = main_place(&places);
     let mut mentions: Vec<Mention> = Vec::new();
-    let orgs = outermost(grammar::organizations(
-        text,
-        tokens,
-        &places,
-        main_place.as_deref(),
-    ));
-    let chars: Vec<char> = text.chars().collect();
+    let orgs = outermost(grammar::organizations(doc, &places, main_place.as_deref()));
     for place in &places {
         // A place inside an organisation's name is part of it, except before 政府, where
         // news annotation (and readers) take the place as the subject.
@@ -108,21 +103,22 @@ pub fn extract(text: &str, tokens: &[Token]) -> Vec<Entity> {
             mentions.push(Mention {
                 span: place.span,
                 kind: EntityType::Location,
-                text: chars[place.span.start..place.span.end].iter().collect(),
+                text: doc.string(place.span),
                 normalized: place.normalized.clone(),
             });
         }
     }
-    mentions.extend(grammar::streets(text, &places));
+    mentions.extend(grammar::streets(doc, &places));
     mentions.extend(orgs);
-    mentions.extend(grammar::works(text));
-    let quoted = quoted_spans(&chars);
+    mentions.extend(grammar::works(doc));
+    // A quoted campaign name is not a place: “平安本溪”.
+    let quoted: std::collections::HashSet<Span> = doc.quotes().iter().map(|q| q.inner()).collect();
     let tagged: Vec<model::Mention> = model::model().tag(text);
     let learned: Vec<Mention> = tagged
         .iter()
         .filter(|m| m.score >= MIN_MODEL_SCORE && !quoted.contains(&m.span))
         .map(|m| {
-            let surface: String = chars[m.span.start..m.span.end].iter().collect();
+            let surface = doc.string(m.span);
             Mention {
                 span: m.span,
                 kind: match m.kind {
@@ -203,7 +199,7 @@ pub fn extract(text: &str, tokens: &[Token]) -> Vec<Entity> {
     });
     let rule_index = SpanIndex::new(mentions.iter().map(|m| m.span));
     // Rule-found people the tagger missed: anonymised names (杨某) and titled ones.
-    let people: Vec<Mention> = grammar::people(text, tokens)
+    let people: Vec<Mention> = grammar::people(doc)
         .into_iter()
         .filter(|p| {
             learned_index.overlapping(p.span).next().is_none()
@@ -216,29 +212,9 @@ pub fn extract(text: &str, tokens: &[Token]) -> Vec<Entity> {
     group(mentions)
 }
 
-/// The spans of text inside quotation marks (a quoted campaign name is not a place:
-/// “平安本溪”).
-fn quoted_spans(chars: &[char]) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            '“' | '「' | '‘' => open = Some(i + 1),
-            '”' | '」' | '’' => {
-                if let Some(start) = open.take() {
-                    out.push(Span::new(start, i));
-                }
-            }
-            '\n' => open = None,
-            _ => {}
-        }
-    }
-    out
-}
-
-/// The quoted terms of `text`.
-pub fn quoted_terms(text: &str) -> Vec<QuotedTerm> {
-    quoted::quoted_terms(text)
+/// The quoted terms of the document.
+pub fn quoted_terms(doc: &Doc) -> Vec<QuotedTerm> {
+    quoted::quoted_terms(doc)
         .into_iter()
         .map(|(text, count)| QuotedTerm { text, count })
         .collect()
@@ -312,14 +288,13 @@ mod tests {
     use crate::segment::segmenter;
 
     fn found(text: &str) -> Vec<(EntityType, String)> {
-        let tokens = segmenter().tag(text);
-        let mut got: Vec<(EntityType, String)> = extract(text, &tokens)
+        let doc = Doc::new(text).with_tokens(segmenter().tag(text));
+        let mut got: Vec<(EntityType, String)> = extract(&doc)
             .into_iter()
             .flat_map(|e| {
-                let chars: Vec<char> = text.chars().collect();
                 e.mentions
                     .into_iter()
-                    .map(move |s| (e.kind, chars[s.start..s.end].iter().collect()))
+                    .map(|s| (e.kind, doc.string(s)))
                     .collect::<Vec<_>>()
             })
             .collect();

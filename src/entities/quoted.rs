@@ -5,44 +5,28 @@
 //! `“有了这些‘红袖标’，…”` is speech, `红袖标` inside it a term.
 //!
 //! ```
-//! let terms = zhnews::entities::quoted::quoted_terms("“平安本溪”建设和“平安本溪”。他说：“我们走吧。”");
+//! let doc = zhnews::document::Doc::new("“平安本溪”建设和“平安本溪”。他说：“我们走吧。”");
+//! let terms = zhnews::entities::quoted::quoted_terms(&doc);
 //! assert_eq!(terms, [("平安本溪".to_string(), 2)]);
 //! ```
+
+use crate::document::Doc;
 
 /// The longest quoted term, in chars.
 const MAX_TERM: usize = 20;
 
 /// Every quoted term with how often it is quoted, in order of first appearance.
-pub fn quoted_terms(text: &str) -> Vec<(String, usize)> {
-    let chars: Vec<char> = text.chars().collect();
+pub fn quoted_terms(doc: &Doc) -> Vec<(String, usize)> {
+    let chars = doc.chars();
     let mut counts: Vec<(String, usize)> = Vec::new();
-    let mut stack: Vec<(char, usize)> = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let closes = match c {
-            '”' => Some('“'),
-            '」' => Some('「'),
-            '’' => Some('‘'),
-            '』' => Some('『'),
-            _ => None,
-        };
-        if matches!(c, '“' | '「' | '‘' | '『') {
-            stack.push((c, i));
-        } else if let Some(open) = closes {
-            let Some(depth) = stack.iter().rposition(|&(o, _)| o == open) else {
-                continue;
-            };
-            let (_, start) = stack[depth];
-            stack.truncate(depth);
-            let inner = &chars[start + 1..i];
-            if is_term(inner) && !is_speech(&chars[..start]) {
-                let term: String = inner.iter().collect();
-                match counts.iter_mut().find(|(t, _)| *t == term) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((term, 1)),
-                }
+    for quote in doc.quotes() {
+        let inner = &chars[quote.open + 1..quote.close];
+        if is_term(inner) && !is_speech(&chars[..quote.open]) {
+            let term = doc.string(quote.inner());
+            match counts.iter_mut().find(|(t, _)| *t == term) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((term, 1)),
             }
-        } else if c == '\n' {
-            stack.clear();
         }
     }
     counts
@@ -71,7 +55,10 @@ mod tests {
     fn terms_not_speech() {
         let text = "实现“一降一升”，打造“扁平化指挥”“可视化调度”，“警保联动、地空一体”项目。\
                     “有了这些‘红袖标’，社区平安多了。”居民说：“好。”‘盯’上";
-        let got: Vec<String> = quoted_terms(text).into_iter().map(|(t, _)| t).collect();
+        let got: Vec<String> = quoted_terms(&Doc::new(text))
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
         assert_eq!(
             got,
             [

@@ -9,6 +9,10 @@
 //! assert_eq!(char_slice("本溪市公安局", span), "市公安");
 //! ```
 
+mod doc;
+
+pub use doc::{Doc, Line, Quote, closing_quote, ends_clause, is_closing_quote};
+
 use serde::ser::SerializeTuple;
 use serde::{Serialize, Serializer};
 
@@ -411,8 +415,6 @@ pub struct Document {
     pub script: Script,
     /// Whether Traditional → Simplified conversion changed the text.
     pub converted: bool,
-    /// Tokens with POS tags, in text order (filled by `segment`).
-    pub tokens: Vec<Token>,
 }
 
 impl Document {
@@ -424,7 +426,6 @@ impl Document {
             fixes: FixLog::default(),
             script: Script::Simplified,
             converted: false,
-            tokens: Vec::new(),
         }
     }
 }
