@@ -18,7 +18,7 @@ use zhnews::document::Doc;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use zhnews::Analyzer;
-use zhnews::entities::{gazetteer, grammar, model};
+use zhnews::entities::grammar;
 
 const SEED: &str = include_str!("../samples/seed/000_c938a646bbbd01ba.txt");
 const SEED_CLEAN: &str = include_str!("../samples/seed/000_c938a646bbbd01ba.clean.txt");
@@ -55,7 +55,8 @@ fn megabyte() -> String {
 
 fn bench_corpus(c: &mut Criterion) {
     let analyzer = Analyzer::new();
-    let segmenter = zhnews::segment::segmenter();
+    let tables = analyzer.resources();
+    let segmenter = tables.segmenter();
     let jieba = segmenter.jieba();
     let mut raw = articles("zh-hans");
     raw.extend(articles("zh-hant"));
@@ -66,7 +67,7 @@ fn bench_corpus(c: &mut Criterion) {
     let places: Vec<_> = texts
         .iter()
         .zip(&tokens)
-        .map(|(t, k)| gazetteer::gazetteer().find(t, k))
+        .map(|(t, k)| tables.gazetteer().find(t, k))
         .collect();
     let docs: Vec<Doc> = texts
         .iter()
@@ -74,7 +75,7 @@ fn bench_corpus(c: &mut Criterion) {
         .map(|(t, k)| Doc::new(t).with_tokens(k.clone()))
         .collect();
     let dates: Vec<_> = docs.iter().map(|d| zhnews::dates::find(d, None)).collect();
-    black_box(model::model());
+    black_box(tables.tagger());
 
     let mut group = c.benchmark_group("corpus");
     group.throughput(Throughput::Bytes(
@@ -126,10 +127,14 @@ fn bench_corpus(c: &mut Criterion) {
         b.iter(|| each(&|i| zhnews::statistics::find(&docs[i], &[], &dates[i]).len()))
     });
     group.bench_function("entities", |b| {
-        b.iter(|| each(&|i| zhnews::entities::extract(&docs[i]).len()))
+        b.iter(|| {
+            each(&|i| {
+                zhnews::entities::extract(&docs[i], tables.gazetteer(), tables.tagger()).len()
+            })
+        })
     });
     group.bench_function("entities: places", |b| {
-        b.iter(|| each(&|i| gazetteer::gazetteer().find(&texts[i], &tokens[i]).len()))
+        b.iter(|| each(&|i| tables.gazetteer().find(&texts[i], &tokens[i]).len()))
     });
     group.bench_function("entities: organisations", |b| {
         b.iter(|| each(&|i| grammar::organizations(&docs[i], &places[i], None).len()))
@@ -144,7 +149,7 @@ fn bench_corpus(c: &mut Criterion) {
         b.iter(|| each(&|i| grammar::works(&docs[i]).len()))
     });
     group.bench_function("entities: model", |b| {
-        b.iter(|| each(&|i| model::model().tag(black_box(&texts[i])).len()))
+        b.iter(|| each(&|i| tables.tagger().tag(black_box(&texts[i])).len()))
     });
     group.bench_function("quoted terms", |b| {
         b.iter(|| each(&|i| zhnews::entities::quoted_terms(&docs[i]).len()))
@@ -154,7 +159,7 @@ fn bench_corpus(c: &mut Criterion) {
 
 fn bench_seed(c: &mut Criterion) {
     let analyzer = Analyzer::new();
-    let jieba = zhnews::segment::segmenter().jieba();
+    let jieba = analyzer.resources().segmenter().jieba();
     let mut group = c.benchmark_group("seed");
     group.throughput(Throughput::Bytes(SEED.len() as u64));
     group.bench_function("analyze (scraped, Traditional, damaged)", |b| {
@@ -178,7 +183,7 @@ fn bench_seed(c: &mut Criterion) {
 
 fn bench_megabyte(c: &mut Criterion) {
     let analyzer = Analyzer::new();
-    let jieba = zhnews::segment::segmenter().jieba();
+    let jieba = analyzer.resources().segmenter().jieba();
     let big = megabyte();
     let mut group = c.benchmark_group("1MB");
     group.sample_size(10);

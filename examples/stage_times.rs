@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use zhnews::document::Doc;
-use zhnews::entities::{gazetteer, grammar, model};
+use zhnews::entities::grammar;
 
 fn time(label: &str, rounds: u32, mut f: impl FnMut() -> usize) {
     f();
@@ -51,10 +51,7 @@ fn main() {
         .collect();
     let analyzer = zhnews::Analyzer::new();
     let texts: Vec<String> = raw.iter().map(|t| analyzer.clean(t).text).collect();
-    let tokens: Vec<_> = texts
-        .iter()
-        .map(|t| zhnews::segment::segmenter().tag(t))
-        .collect();
+    let tokens: Vec<_> = texts.iter().map(|t| analyzer.segment(t)).collect();
     let docs: Vec<Doc> = texts
         .iter()
         .zip(&tokens)
@@ -63,7 +60,7 @@ fn main() {
     let places: Vec<_> = texts
         .iter()
         .zip(&tokens)
-        .map(|(t, k)| gazetteer::gazetteer().find(t, k))
+        .map(|(t, k)| analyzer.resources().gazetteer().find(t, k))
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     println!("{} articles, {bytes} bytes, {rounds} rounds", texts.len());
@@ -86,9 +83,7 @@ fn main() {
     }
     let each = |f: &dyn Fn(usize) -> usize| (0..texts.len()).map(f).sum::<usize>();
     time("clean", n, || each(&|i| analyzer.clean(&raw[i]).text.len()));
-    time("tag", n, || {
-        each(&|i| zhnews::segment::segmenter().tag(&texts[i]).len())
-    });
+    time("tag", n, || each(&|i| analyzer.segment(&texts[i]).len()));
     time("text layer", n, || each(&|i| Doc::new(&texts[i]).len()));
     time("structure", n, || {
         each(&|i| zhnews::structure::analyze(&docs[i]).sections.len())
@@ -109,7 +104,13 @@ fn main() {
         })
     });
     time("places", n, || {
-        each(&|i| gazetteer::gazetteer().find(&texts[i], &tokens[i]).len())
+        each(&|i| {
+            analyzer
+                .resources()
+                .gazetteer()
+                .find(&texts[i], &tokens[i])
+                .len()
+        })
     });
     time("orgs", n, || {
         each(&|i| grammar::organizations(&docs[i], &places[i], None).len())
@@ -120,10 +121,17 @@ fn main() {
     time("people", n, || each(&|i| grammar::people(&docs[i]).len()));
     time("works", n, || each(&|i| grammar::works(&docs[i]).len()));
     time("ner model", n, || {
-        each(&|i| model::model().tag(&texts[i]).len())
+        each(&|i| analyzer.resources().tagger().tag(&texts[i]).len())
     });
     time("entities", n, || {
-        each(&|i| zhnews::entities::extract(&docs[i]).len())
+        each(&|i| {
+            zhnews::entities::extract(
+                &docs[i],
+                analyzer.resources().gazetteer(),
+                analyzer.resources().tagger(),
+            )
+            .len()
+        })
     });
     time("quoted", n, || {
         each(&|i| zhnews::entities::quoted_terms(&docs[i]).len())

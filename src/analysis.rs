@@ -11,16 +11,21 @@
 
 use serde::Serialize;
 
-use crate::convert::converter;
+use std::sync::{Arc, OnceLock};
+
+use crate::convert::Converter;
 pub use crate::dates::DateMention;
 use crate::decode::decode;
-use crate::document::{Doc, Document, EncodingInfo, Fix, Script, Span, TokenOut};
+use crate::document::{Doc, Document, EncodingInfo, Fix, Script, Span, Token, TokenOut};
+use crate::entities::gazetteer::Gazetteer;
+use crate::entities::model::NerModel;
 pub use crate::entities::{Entity, QuotedTerm};
 use crate::error::{Error, Result};
 pub use crate::keywords::Keyword;
 use crate::keywords::keywords;
+use crate::numbers::NumberMention;
 use crate::repair::repair;
-use crate::segment::segmenter;
+use crate::segment::Segmenter;
 pub use crate::statistics::Statistic;
 use crate::structure;
 pub use crate::structure::{Caption, Meta, Section};
@@ -60,11 +65,77 @@ impl Default for AnalyzerOptions {
     }
 }
 
-/// Runs the pipeline. The tables and models it uses are loaded once per process, on first
-/// use, and shared: an `Analyzer` is cheap to build, `Send + Sync`, and can serve many threads.
-#[derive(Debug, Clone, Default)]
+/// Runs the pipeline. It owns the tables and models it uses ([`Resources`]): each is loaded
+/// on first use, once, and shared by the analyzer's clones. An `Analyzer` is `Send + Sync`
+/// and can serve many threads.
+#[derive(Debug, Clone)]
 pub struct Analyzer {
     options: AnalyzerOptions,
+    resources: Arc<Resources>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Self::with_options(AnalyzerOptions::default())
+    }
+}
+
+/// The loaded tables and models an [`Analyzer`] uses: the segmenter's dictionary, the
+/// conversion tables, the gazetteer and the entity tagger. Each is built on first use, once.
+///
+/// Analyzers made with [`Analyzer::new`] or [`Analyzer::with_options`] share one set per
+/// process, so building analyzers is cheap and nothing loads twice; [`Analyzer::with_resources`]
+/// gives an analyzer a set of its own (memory is freed when its last clone is dropped).
+#[derive(Default)]
+pub struct Resources {
+    segmenter: OnceLock<Segmenter>,
+    converter: OnceLock<Converter>,
+    gazetteer: OnceLock<Gazetteer>,
+    tagger: OnceLock<NerModel>,
+}
+
+impl std::fmt::Debug for Resources {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Resources")
+            .field("segmenter", &self.segmenter.get().is_some())
+            .field("converter", &self.converter.get().is_some())
+            .field("gazetteer", &self.gazetteer.get().is_some())
+            .field("tagger", &self.tagger.get().is_some())
+            .finish()
+    }
+}
+
+impl Resources {
+    /// An empty set: nothing is loaded until it is used.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The set that analyzers share unless given their own.
+    fn shared() -> Arc<Resources> {
+        static SHARED: OnceLock<Arc<Resources>> = OnceLock::new();
+        SHARED.get_or_init(|| Arc::new(Resources::new())).clone()
+    }
+
+    /// jieba-rs with the government-news dictionary.
+    pub fn segmenter(&self) -> &Segmenter {
+        self.segmenter.get_or_init(Segmenter::new)
+    }
+
+    /// The Traditional → Simplified converter.
+    pub fn converter(&self) -> &Converter {
+        self.converter.get_or_init(Converter::new)
+    }
+
+    /// The places of the divisions list and the world.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        self.gazetteer.get_or_init(Gazetteer::new)
+    }
+
+    /// The learned entity tagger (`dicts/ner.model`).
+    pub fn tagger(&self) -> &NerModel {
+        self.tagger.get_or_init(NerModel::embedded)
+    }
 }
 
 /// The script before conversion, and whether conversion changed the text.
@@ -119,9 +190,26 @@ impl Analyzer {
         Self::default()
     }
 
-    /// An analyzer with these options.
+    /// An analyzer with these options (sharing the process's [`Resources`]).
     pub fn with_options(options: AnalyzerOptions) -> Self {
-        Analyzer { options }
+        Self::with_resources(options, Resources::shared())
+    }
+
+    /// An analyzer with these options and these tables.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use zhnews::{Analyzer, AnalyzerOptions, Resources};
+    /// let own = Analyzer::with_resources(AnalyzerOptions::default(), Arc::new(Resources::new()));
+    /// assert_eq!(own.analyze("本溪市").text, "本溪市");
+    /// ```
+    pub fn with_resources(options: AnalyzerOptions, resources: Arc<Resources>) -> Self {
+        Analyzer { options, resources }
+    }
+
+    /// The tables this analyzer uses.
+    pub fn resources(&self) -> &Resources {
+        &self.resources
     }
 
     /// The options in force.
@@ -136,20 +224,58 @@ impl Analyzer {
     /// it. Without this, tables load on first use, one after the other.
     ///
     /// ```
-    /// zhnews::Analyzer::preload();
-    /// let analysis = zhnews::Analyzer::new().analyze("本溪市公安局出动民警");
+    /// let analyzer = zhnews::Analyzer::new();
+    /// analyzer.preload();
+    /// let analysis = analyzer.analyze("本溪市公安局出动民警");
     /// assert!(!analysis.entities.is_empty());
     /// ```
-    pub fn preload() {
-        Self::preload_segmenter();
-        std::thread::spawn(crate::entities::model::model);
-        std::thread::spawn(crate::entities::gazetteer::gazetteer);
+    pub fn preload(&self) {
+        self.preload_segmenter();
+        let resources = self.resources.clone();
+        std::thread::spawn(move || {
+            resources.tagger();
+        });
+        let resources = self.resources.clone();
+        std::thread::spawn(move || {
+            resources.gazetteer();
+        });
     }
 
     /// Start loading the segmenter's dictionary on a thread of its own (see
     /// [`Analyzer::preload`]).
-    pub fn preload_segmenter() {
-        std::thread::spawn(segmenter);
+    pub fn preload_segmenter(&self) {
+        let resources = self.resources.clone();
+        std::thread::spawn(move || {
+            resources.segmenter();
+        });
+    }
+
+    /// The words of `text` with their POS tags and spans (chars of `text`), as `analyze`
+    /// segments its clean text. `text` is taken as it is: no repair or conversion.
+    ///
+    /// ```
+    /// let analyzer = zhnews::Analyzer::new();
+    /// let text = "本溪市公安局的网格员";
+    /// let words: Vec<&str> = analyzer.segment(text).iter().map(|t| t.word(text)).collect();
+    /// assert_eq!(words, ["本溪市", "公安局", "的", "网格员"]);
+    /// ```
+    pub fn segment(&self, text: &str) -> Vec<Token> {
+        self.resources.segmenter().tag(text)
+    }
+
+    /// Every number in `text`, as `analyze` reads them (no repair or conversion).
+    ///
+    /// ```
+    /// let numbers = zhnews::Analyzer::new().numbers("受理警情7.7万余起");
+    /// assert_eq!(numbers[0].value, 77000.0);
+    /// ```
+    pub fn numbers(&self, text: &str) -> Vec<NumberMention> {
+        crate::numbers::find(text)
+    }
+
+    /// The text layer of `text` with its tokens: what the stages after convert read.
+    pub fn doc<'t>(&self, text: &'t str) -> Doc<'t> {
+        Doc::new(text).with_tokens(self.segment(text))
     }
 
     /// Decode bytes in any supported encoding into a clean document (no segmentation).
@@ -176,7 +302,7 @@ impl Analyzer {
     /// clean output changes nothing.
     fn clean_document(&self, document: &mut Document) {
         const MAX_ROUNDS: usize = 3;
-        let converter = converter();
+        let converter = self.resources.converter();
         for round in 0..MAX_ROUNDS {
             let mut changed = false;
             if let Some(repaired) = repair(&document.text, &mut document.fixes) {
@@ -240,7 +366,7 @@ impl Analyzer {
     /// Run the stages after cleaning and build the output.
     fn finish(&self, document: Document) -> Analysis {
         let layers = {
-            let doc = Doc::new(&document.text).with_tokens(segmenter().tag(&document.text));
+            let doc = self.doc(&document.text);
             self.layers(&doc)
         };
         Analysis {
@@ -286,7 +412,11 @@ impl Analyzer {
         let dates = crate::dates::find(doc, structure.meta.published.as_deref());
         Layers {
             keywords: keywords(doc.text(), tokens, ARTICLE_KEYWORDS),
-            entities: crate::entities::extract(doc),
+            entities: crate::entities::extract(
+                doc,
+                self.resources.gazetteer(),
+                self.resources.tagger(),
+            ),
             statistics: crate::statistics::find(doc, &section_spans, &dates),
             quoted_terms: crate::entities::quoted_terms(doc),
             tokens: self.options.tokens.then(|| {

@@ -9,9 +9,10 @@
 //! Text with no Traditional-only character is Simplified and passes through unchanged.
 //!
 //! ```
-//! assert_eq!(zhnews::convert::to_simplified("東北的冬夜"), "东北的冬夜");
-//! assert_eq!(zhnews::convert::to_simplified("忍受著嚴寒的著名作家"), "忍受着严寒的著名作家");
-//! assert_eq!(zhnews::convert::to_simplified("乾隆年间的显著变化"), "乾隆年间的显著变化");
+//! let converter = zhnews::convert::Converter::new();
+//! assert_eq!(converter.to_simplified("東北的冬夜"), "东北的冬夜");
+//! assert_eq!(converter.to_simplified("忍受著嚴寒的著名作家"), "忍受着严寒的著名作家");
+//! assert_eq!(converter.to_simplified("乾隆年间的显著变化"), "乾隆年间的显著变化");
 //! ```
 
 use std::collections::{HashMap, HashSet};
@@ -297,20 +298,10 @@ fn record_changes(before: &str, after: &str, fixes: &mut FixLog) {
     fixes.record(FixKind::TraditionalToSimplified, &old, &new);
 }
 
-/// The shared converter, built on first use.
-pub fn converter() -> &'static Converter {
-    static CONVERTER: OnceLock<Converter> = OnceLock::new();
-    CONVERTER.get_or_init(Converter::new)
-}
-
-/// Convert `text` to Simplified Chinese (whatever its script).
-pub fn to_simplified(text: &str) -> String {
-    converter().to_simplified(text)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::converter;
 
     #[test]
     fn converts_words_and_characters() {
@@ -330,7 +321,7 @@ mod tests {
             ("顯著提升，著名作家的原著", "显著提升，著名作家的原著"),
             ("臺灣", "台湾"),
         ] {
-            assert_eq!(to_simplified(input), want, "{input}");
+            assert_eq!(converter().to_simplified(input), want, "{input}");
         }
     }
 

@@ -9,7 +9,7 @@
 //! ```
 //! use zhnews::keywords::keywords;
 //! let text = "网格员化解矛盾纠纷，网格员走访居民，网格化管理。";
-//! let tokens = zhnews::segment::segmenter().tag(text);
+//! let tokens = zhnews::Analyzer::new().segment(text);
 //! let top = keywords(text, &tokens, 3);
 //! assert_eq!(top[0].word, "网格员");
 //! ```
@@ -120,7 +120,7 @@ pub fn keywords(text: &str, tokens: &[Token], top: usize) -> Vec<Keyword> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::segmenter;
+    use crate::testing::segmenter;
 
     #[test]
     fn boilerplate_and_function_words_are_not_keywords() {

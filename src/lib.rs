@@ -36,5 +36,8 @@ pub mod statistics;
 pub mod structure;
 pub mod text;
 
-pub use analysis::{Analysis, Analyzer, AnalyzerOptions};
+#[cfg(test)]
+mod testing;
+
+pub use analysis::{Analysis, Analyzer, AnalyzerOptions, Resources};
 pub use error::{Error, Result};

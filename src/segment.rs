@@ -7,13 +7,11 @@
 //!
 //! ```
 //! let text = "本溪市公安局的网格员\n辅警";
-//! let tokens = zhnews::segment::segmenter().tag(text);
+//! let tokens = zhnews::segment::Segmenter::new().tag(text);
 //! let words: Vec<&str> = tokens.iter().map(|t| t.word(text)).collect();
 //! assert_eq!(words, ["本溪市", "公安局", "的", "网格员", "辅警"]);
 //! assert_eq!((tokens[4].span.start, tokens[4].span.end), (11, 13));
 //! ```
-
-use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
@@ -68,15 +66,10 @@ impl Default for Segmenter {
     }
 }
 
-/// The shared segmenter, built on first use.
-pub fn segmenter() -> &'static Segmenter {
-    static SEGMENTER: OnceLock<Segmenter> = OnceLock::new();
-    SEGMENTER.get_or_init(Segmenter::new)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::segmenter;
 
     #[test]
     fn user_dictionary_parses_and_every_line_has_a_frequency() {

@@ -11,7 +11,7 @@
 //!
 //! ```
 //! let text = "共出动民警1872人次、辅警393人次，受理有效警情7.7万余起。";
-//! let doc = zhnews::document::Doc::new(text).with_tokens(zhnews::segment::segmenter().tag(text));
+//! let doc = zhnews::Analyzer::new().doc(text);
 //! let dates = zhnews::dates::find(&doc, None);
 //! let stats = zhnews::statistics::find(&doc, &[], &dates);
 //! assert_eq!(stats[1].subject.as_deref(), Some("辅警"));
@@ -430,7 +430,7 @@ fn shared_predicate(found: &[Statistic], chars: &[char], start: usize) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::segmenter;
+    use crate::testing::segmenter;
 
     fn stats(text: &str) -> Vec<Statistic> {
         let doc = Doc::new(text).with_tokens(segmenter().tag(text));

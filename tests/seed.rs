@@ -36,6 +36,7 @@ fn every_kind_of_repair_is_reported() {
             "{kind} in {kinds:?}"
         );
     }
+    let converter = zhnews::convert::Converter::new();
     for shift in expected()["gbk_byte_shift"].as_array().unwrap() {
         let broken = shift["broken"].as_str().unwrap();
         let repaired = shift["repaired"].as_str().unwrap();
@@ -46,8 +47,8 @@ fn every_kind_of_repair_is_reported() {
             .unwrap_or_else(|| panic!("no repair of {broken}"));
         // The reference text is Simplified; the repair happens before conversion.
         assert_eq!(
-            zhnews::convert::to_simplified(&found.after),
-            zhnews::convert::to_simplified(repaired)
+            converter.to_simplified(&found.after),
+            converter.to_simplified(repaired)
         );
     }
     assert_eq!(json["script"]["input"], expected()["script"]["input"]);

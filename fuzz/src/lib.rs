@@ -63,12 +63,14 @@ pub fn repair_punctuation(data: &[u8]) {
 pub fn convert(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let mut fixes = FixLog::default();
-    let (_, converted) = zhnews::convert::converter().convert(&text, &mut fixes);
+    let analyzer = zhnews::Analyzer::new();
+    let converter = analyzer.resources().converter();
+    let (_, converted) = converter.convert(&text, &mut fixes);
     if let Some(converted) = converted {
         assert_ne!(converted, text, "a conversion that changes nothing is None");
         assert!(!fixes.is_empty(), "a conversion reports its changes");
     }
-    let _ = zhnews::convert::to_simplified(&text);
+    let _ = converter.to_simplified(&text);
 }
 
 /// The number finder and parser on any text.

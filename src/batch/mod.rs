@@ -20,6 +20,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
+pub mod run;
+
 use crate::analysis::SCHEMA;
 use crate::error::Error;
 
@@ -51,6 +53,74 @@ impl Item {
             payload,
             passthrough: Map::new(),
         }
+    }
+
+    /// An item holding text that is already a string.
+    pub fn text(id: impl Into<Value>, text: impl Into<String>) -> Self {
+        Item::new(id.into(), Ok(Payload::Text(text.into())))
+    }
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// Each file (or stdin) is one article, in any supported encoding.
+    Text,
+    /// Each line is a JSON object holding an article in a text field.
+    Jsonl,
+}
+
+/// The items of a run over `paths` (standard input when there are none), read lazily, and
+/// whether there are several (more than one file, or JSON Lines).
+pub fn inputs(
+    paths: &[PathBuf],
+    format: InputFormat,
+    text_field: &str,
+    max_bytes: usize,
+) -> (Box<dyn Iterator<Item = Item>>, bool) {
+    let files = expand_paths(paths);
+    let several = files.len() > 1 || format == InputFormat::Jsonl;
+    let items: Box<dyn Iterator<Item = Item>> = match (format, paths.is_empty()) {
+        (InputFormat::Text, true) => Box::new(std::iter::once(Item::new(
+            Value::from("-"),
+            read_article(None, max_bytes),
+        ))),
+        (InputFormat::Text, false) => Box::new(file_items(files, max_bytes)),
+        (InputFormat::Jsonl, true) => {
+            Box::new(jsonl_items(io::stdin().lock(), text_field, None, max_bytes))
+        }
+        (InputFormat::Jsonl, false) => {
+            let text_field = text_field.to_string();
+            Box::new(files.into_iter().flat_map(move |(path, error)| {
+                jsonl_file_items(path, error, &text_field, max_bytes)
+            }))
+        }
+    };
+    (items, several)
+}
+
+/// The records of one JSON Lines file, or one error item when it cannot be opened.
+fn jsonl_file_items(
+    path: PathBuf,
+    error: Option<io::Error>,
+    text_field: &str,
+    max_bytes: usize,
+) -> Box<dyn Iterator<Item = Item> + 'static> {
+    let opened = match error {
+        Some(e) => Err(e),
+        None => fs::File::open(&path),
+    };
+    match opened {
+        Ok(file) => Box::new(jsonl_items(
+            io::BufReader::new(file),
+            text_field,
+            Some(path.display().to_string()),
+            max_bytes,
+        )),
+        Err(e) => Box::new(std::iter::once(Item::new(
+            path_id(&path),
+            Err(Error::Io(e)),
+        ))),
     }
 }
 

@@ -135,7 +135,8 @@ fn run(args: Args) -> Result<(), BoxError> {
         trained = model;
         &trained
     } else {
-        model::model()
+        trained = NerModel::embedded();
+        &trained
     };
 
     let mut all_text = String::new();

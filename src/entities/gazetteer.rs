@@ -10,14 +10,13 @@
 //!
 //! ```
 //! let text = "本溪市溪湖区河东街道";
-//! let tokens = zhnews::segment::segmenter().tag(text);
-//! let places = zhnews::entities::gazetteer::gazetteer().find(text, &tokens);
+//! let analyzer = zhnews::Analyzer::new();
+//! let places = analyzer.resources().gazetteer().find(text, &analyzer.segment(text));
 //! let names: Vec<&str> = places.iter().map(|p| p.normalized.as_str()).collect();
 //! assert_eq!(names, ["本溪市", "溪湖区", "河东街道"]);
 //! ```
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -333,16 +332,9 @@ impl Default for Gazetteer {
     }
 }
 
-/// The shared gazetteer, built on first use.
-pub fn gazetteer() -> &'static Gazetteer {
-    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
-    GAZETTEER.get_or_init(Gazetteer::new)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::segment::segmenter;
+    use crate::testing::{gazetteer, segmenter};
 
     fn places(text: &str) -> Vec<String> {
         let tokens = segmenter().tag(text);

@@ -354,8 +354,7 @@ pub fn works(doc: &Doc) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::gazetteer::gazetteer;
-    use crate::segment::segmenter;
+    use crate::testing::{gazetteer, segmenter};
 
     fn orgs(text: &str) -> Vec<String> {
         let doc = Doc::new(text).with_tokens(segmenter().tag(text));

@@ -8,8 +8,9 @@
 //!
 //! ```
 //! let text = "本溪市公安局出动民警1872人次，溪湖区还推出了“指尖上的移动调解室”。";
-//! let doc = zhnews::document::Doc::new(text).with_tokens(zhnews::segment::segmenter().tag(text));
-//! let entities = zhnews::entities::extract(&doc);
+//! let analyzer = zhnews::Analyzer::new();
+//! let (doc, tables) = (analyzer.doc(text), analyzer.resources());
+//! let entities = zhnews::entities::extract(&doc, tables.gazetteer(), tables.tagger());
 //! let names: Vec<&str> = entities.iter().map(|e| e.normalized.as_str()).collect();
 //! assert!(names.contains(&"本溪市公安局") && names.contains(&"溪湖区"));
 //! ```
@@ -24,6 +25,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::document::{Doc, Pos, Span, SpanIndex};
+use gazetteer::Gazetteer;
+use model::NerModel;
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -85,9 +88,9 @@ const MIN_MODEL_SCORE: f32 = 0.0;
 /// The rules' mentions are certain (a gazetteer name, a place + suffix organisation, an alias,
 /// a work title) and win; the learned tagger ([`model`]) adds what they cannot reach (people,
 /// foreign places, organisations without a known suffix) where it overlaps no rule mention.
-pub fn extract(doc: &Doc) -> Vec<Entity> {
+pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entity> {
     let (text, tokens) = (doc.text(), doc.tokens());
-    let places = gazetteer::gazetteer().find(text, tokens);
+    let places = gazetteer.find(text, tokens);
     let main_place = main_place(&places);
     let mut mentions: Vec<Mention> = Vec::new();
     let orgs = outermost(grammar::organizations(doc, &places, main_place.as_deref()));
@@ -113,7 +116,7 @@ pub fn extract(doc: &Doc) -> Vec<Entity> {
     mentions.extend(grammar::works(doc));
     // A quoted campaign name is not a place: “平安本溪”.
     let quoted: std::collections::HashSet<Span> = doc.quotes().iter().map(|q| q.inner()).collect();
-    let tagged: Vec<model::Mention> = model::model().tag(text);
+    let tagged: Vec<model::Mention> = tagger.tag(text);
     let learned: Vec<Mention> = tagged
         .iter()
         .filter(|m| m.score >= MIN_MODEL_SCORE && !quoted.contains(&m.span))
@@ -285,11 +288,12 @@ fn group(mut mentions: Vec<Mention>) -> Vec<Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::segmenter;
+    use crate::testing::{gazetteer, segmenter};
 
     fn found(text: &str) -> Vec<(EntityType, String)> {
         let doc = Doc::new(text).with_tokens(segmenter().tag(text));
-        let mut got: Vec<(EntityType, String)> = extract(&doc)
+        let tagger = NerModel::embedded();
+        let mut got: Vec<(EntityType, String)> = extract(&doc, gazetteer(), &tagger)
             .into_iter()
             .flat_map(|e| {
                 e.mentions

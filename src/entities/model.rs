@@ -12,14 +12,14 @@
 //! [`NerModel::tag`], and mentions come in text order without overlap.
 //!
 //! The shipped model (`dicts/ner.model`, trained by `src/bin/train-ner.rs`, described in
-//! `dicts/ner.model.md`) is embedded and parsed on first use of [`model`].
+//! `dicts/ner.model.md`) is embedded and parsed by [`NerModel::embedded`].
 //!
 //! ```
 //! use zhnews::document::char_slice;
-//! use zhnews::entities::model::{model, EntityKind};
+//! use zhnews::entities::model::{EntityKind, NerModel};
 //!
 //! let text = "国务院总理李鹏今天在北京会见了美国客人。";
-//! let mentions = model().tag(text);
+//! let mentions = NerModel::embedded().tag(text);
 //! let found: Vec<(&str, EntityKind)> =
 //!     mentions.iter().map(|m| (char_slice(text, m.span), m.kind)).collect();
 //! assert!(found.contains(&("李鹏", EntityKind::Person)));
@@ -27,7 +27,6 @@
 //! ```
 
 use std::fmt;
-use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
@@ -807,11 +806,12 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The shipped model (`dicts/ner.model`), parsed on first use. A build whose embedded model
-/// does not parse gets [`NerModel::empty`] (a test keeps that from happening).
-pub fn model() -> &'static NerModel {
-    static MODEL: OnceLock<NerModel> = OnceLock::new();
-    MODEL.get_or_init(|| NerModel::from_bytes(EMBEDDED).unwrap_or_else(|_| NerModel::empty()))
+impl NerModel {
+    /// The shipped model (`dicts/ner.model`). A build whose embedded model does not parse
+    /// gets [`NerModel::empty`] (a test keeps that from happening).
+    pub fn embedded() -> Self {
+        NerModel::from_bytes(EMBEDDED).unwrap_or_else(|_| NerModel::empty())
+    }
 }
 
 static EMBEDDED: &[u8] = include_bytes!("../../dicts/ner.model");
@@ -1146,7 +1146,7 @@ mod tests {
             return;
         }
         let text = include_str!("../../samples/seed/000_c938a646bbbd01ba.clean.txt");
-        let m = model();
+        let m = NerModel::embedded();
         let run = |avx2: bool| {
             let (mut st, mut out) = (TagState::default(), Vec::new());
             for (i, piece) in pieces(text).enumerate() {

@@ -14,7 +14,6 @@ use pyo3::types::{PyBytes, PyList, PyString};
 use serde_json::{Value, json};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
-use zhnews::segment::segmenter;
 use zhnews::{Analysis, AnalyzerOptions, Error};
 
 create_exception!(
@@ -310,8 +309,9 @@ impl Analyzer {
     fn segment(&self, py: Python<'_>, text: &str) -> PyResult<Vec<(String, &'static str)>> {
         py.detach(|| {
             let text = self.inner.try_clean(text)?.text;
-            Ok(segmenter()
-                .tag(&text)
+            Ok(self
+                .inner
+                .segment(&text)
                 .iter()
                 .map(|t| (t.word(&text).to_owned(), t.pos.as_str()))
                 .collect())
