@@ -35,6 +35,8 @@ pub mod segment;
 pub mod statistics;
 pub mod structure;
 pub mod text;
+#[cfg(feature = "train")]
+pub mod train;
 
 #[cfg(test)]
 mod testing;

@@ -30,7 +30,8 @@ use std::time::Instant;
 use clap::Parser;
 use flate2::read::GzDecoder;
 use zhnews::document::Span;
-use zhnews::entities::model::{self, EntityKind, Example, NerModel, TrainOptions, spans_from_bio};
+use zhnews::entities::model::{self, EntityKind, NerModel, spans_from_bio};
+use zhnews::train::{Example, TrainOptions, train};
 
 #[derive(Parser)]
 #[command(
@@ -112,7 +113,7 @@ fn run(args: Args) -> Result<(), BoxError> {
             verbose: true,
         };
         let start = Instant::now();
-        let mut model = model::train(&examples, &options);
+        let mut model = train(&examples, &options);
         model.penalize_outside(args.o_penalty);
         trained = model;
         eprintln!(

@@ -28,8 +28,6 @@
 
 use std::fmt;
 
-use rustc_hash::FxHashMap;
-
 use crate::document::Span;
 use crate::text::fold_width;
 
@@ -104,7 +102,7 @@ pub struct Mention {
 /// Number of BIOES tags: `O` plus B/I/E/S for each of the three kinds.
 pub const NUM_TAGS: usize = 13;
 /// Index of the start state in the transition table (a row, never a column).
-const START: usize = NUM_TAGS;
+pub(crate) const START: usize = NUM_TAGS;
 
 /// The position of a char inside an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -329,7 +327,7 @@ pub fn sentence_features(sentence: &str) -> Vec<u64> {
 // ---------------------------------------------------------------------------------------------
 // Decoding
 
-type Scores = [i32; NUM_TAGS];
+pub(crate) type Scores = [i32; NUM_TAGS];
 
 /// Lanes of a Viterbi step: `NUM_TAGS` used, padded to two AVX2 registers of `i32`.
 const LANES: usize = 16;
@@ -399,8 +397,9 @@ fn step_avx2(score: &Lanes, masked: &Masked) -> (Lanes, Lanes) {
 }
 
 /// Best well-formed tag sequence for `emissions` under `trans` (row `START` = first char);
-/// writes the tags to `out`. `back` is scratch space.
-fn viterbi(
+/// writes the tags to `out`. `back` is scratch space. Training decodes with it.
+#[cfg(feature = "train")]
+pub(crate) fn viterbi(
     emissions: &[Scores],
     trans: &[[i32; NUM_TAGS]; NUM_TAGS + 1],
     back: &mut Vec<[u8; NUM_TAGS]>,
@@ -473,7 +472,7 @@ fn viterbi_with(
 
 /// Weights a row holds: `NUM_TAGS` used, padded to 16 so that a row is 32 bytes and never
 /// straddles a cache line.
-const ROW: usize = 16;
+pub(crate) const ROW: usize = 16;
 
 /// A trained tagger: quantised weights in a dense table of hashed feature buckets, and
 /// transitions.
@@ -483,13 +482,13 @@ const ROW: usize = 16;
 /// probing, no branch.
 pub struct NerModel {
     /// log2 of the number of buckets.
-    bits: u32,
+    pub(crate) bits: u32,
     /// `ROW` weights a bucket, `2^bits` buckets.
-    weights: Vec<i16>,
+    pub(crate) weights: Vec<i16>,
     /// Transition weights, same units as `weights`; row `START` for the first char.
-    trans: [[i32; NUM_TAGS]; NUM_TAGS + 1],
+    pub(crate) trans: [[i32; NUM_TAGS]; NUM_TAGS + 1],
     /// Real value of one weight unit.
-    scale: f32,
+    pub(crate) scale: f32,
 }
 
 /// Why model bytes did not parse.
@@ -526,13 +525,13 @@ const SMALL: [bool; NUM_TEMPLATES] = {
 };
 
 /// Rows in a model with a big table of `2^bits` buckets (the small table follows it).
-fn num_rows(bits: u32) -> usize {
+pub(crate) fn num_rows(bits: u32) -> usize {
     (1 << bits) + (1 << SMALL_BITS)
 }
 
 /// Row of feature key `key` of template `template`.
 #[inline(always)]
-fn bucket(template: usize, key: u64, bits: u32) -> usize {
+pub(crate) fn bucket(template: usize, key: u64, bits: u32) -> usize {
     if SMALL[template] {
         (1 << bits) + (key >> (64 - SMALL_BITS)) as usize
     } else {
@@ -816,201 +815,9 @@ impl NerModel {
 
 static EMBEDDED: &[u8] = include_bytes!("../../dicts/ner.model");
 
-// ---------------------------------------------------------------------------------------------
-// Training
-
-/// One training sentence: its text and its entity spans (chars).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Example {
-    /// The sentence.
-    pub text: String,
-    /// Gold entities.
-    pub spans: Vec<(Span, EntityKind)>,
-}
-
-/// Options for [`train`].
-#[derive(Debug, Clone)]
-pub struct TrainOptions {
-    /// Passes over the data.
-    pub epochs: usize,
-    /// Use only features seen at least this often in training.
-    pub min_count: u32,
-    /// log2 of the number of feature buckets.
-    pub bits: u32,
-    /// Seed of the shuffle before each epoch.
-    pub seed: u64,
-    /// Print progress to stderr.
-    pub verbose: bool,
-}
-
-impl Default for TrainOptions {
-    fn default() -> Self {
-        TrainOptions {
-            epochs: 10,
-            min_count: 1,
-            bits: DEFAULT_BITS,
-            seed: 1,
-            verbose: false,
-        }
-    }
-}
-
-/// Train a structured averaged perceptron on `examples` and quantise it to a [`NerModel`].
-pub fn train(examples: &[Example], options: &TrainOptions) -> NerModel {
-    let bits = options.bits.clamp(4, 26);
-    // Feature keys per example, and how often each key occurs (for `min_count`).
-    let feats: Vec<Vec<u64>> = examples
-        .iter()
-        .map(|e| sentence_features(&e.text))
-        .collect();
-    let gold: Vec<Vec<u8>> = examples
-        .iter()
-        .map(|e| encode_spans(e.text.chars().count(), &e.spans))
-        .collect();
-    const NONE: u32 = u32::MAX;
-    let rare: rustc_hash::FxHashSet<u64> = if options.min_count > 1 {
-        let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
-        for keys in &feats {
-            for &k in keys {
-                *counts.entry(k).or_insert(0) += 1;
-            }
-        }
-        counts
-            .into_iter()
-            .filter(|&(_, c)| c < options.min_count)
-            .map(|(k, _)| k)
-            .collect()
-    } else {
-        Default::default()
-    };
-    let ids: Vec<Vec<u32>> = feats
-        .iter()
-        .map(|keys| {
-            keys.iter()
-                .enumerate()
-                .map(|(i, k)| {
-                    if rare.contains(k) {
-                        NONE
-                    } else {
-                        bucket(i % NUM_TEMPLATES, *k, bits) as u32
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    drop(feats);
-    drop(rare);
-    if options.verbose {
-        eprintln!("train-ner: {} examples, 2^{bits} buckets", examples.len());
-    }
-
-    let nf = num_rows(bits);
-    let mut w = vec![0i32; nf * NUM_TAGS];
-    let mut acc = vec![0i64; nf * NUM_TAGS];
-    let mut trans = [[0i32; NUM_TAGS]; NUM_TAGS + 1];
-    let mut trans_acc = [[0i64; NUM_TAGS]; NUM_TAGS + 1];
-    let mut c: i64 = 1;
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = options.seed.max(1);
-    let mut emissions: Vec<Scores> = Vec::new();
-    let (mut back, mut pred) = (Vec::new(), Vec::new());
-    for epoch in 0..options.epochs {
-        // Fisher–Yates with xorshift64*: the same order for the same seed.
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
-        let mut wrong = 0usize;
-        for &e in &order {
-            let (fid, g) = (&ids[e], &gold[e]);
-            emissions.clear();
-            for row in fid.chunks_exact(NUM_TEMPLATES) {
-                let mut s = [0i32; NUM_TAGS];
-                for &f in row.iter().filter(|&&f| f != NONE) {
-                    let ws = &w[f as usize * NUM_TAGS..][..NUM_TAGS];
-                    for (a, &b) in s.iter_mut().zip(ws) {
-                        *a += b;
-                    }
-                }
-                emissions.push(s);
-            }
-            viterbi(&emissions, &trans, &mut back, &mut pred);
-            if pred != *g {
-                wrong += 1;
-                for i in 0..g.len() {
-                    let (gt, pt) = (g[i] as usize, pred[i] as usize);
-                    if gt != pt {
-                        for &f in fid[i * NUM_TEMPLATES..][..NUM_TEMPLATES].iter() {
-                            if f != NONE {
-                                let base = f as usize * NUM_TAGS;
-                                w[base + gt] += 1;
-                                acc[base + gt] += c;
-                                w[base + pt] -= 1;
-                                acc[base + pt] -= c;
-                            }
-                        }
-                    }
-                    let gp = if i == 0 { START } else { g[i - 1] as usize };
-                    let pp = if i == 0 { START } else { pred[i - 1] as usize };
-                    if (gp, gt) != (pp, pt) {
-                        trans[gp][gt] += 1;
-                        trans_acc[gp][gt] += c;
-                        trans[pp][pt] -= 1;
-                        trans_acc[pp][pt] -= c;
-                    }
-                }
-            }
-            c += 1;
-        }
-        if options.verbose {
-            eprintln!(
-                "train-ner: epoch {} — {wrong} of {} sentences wrong",
-                epoch + 1,
-                order.len()
-            );
-        }
-    }
-
-    // Average (w − acc/c), then quantise to i16 with one scale and drop all-zero rows.
-    let avg = |w: i32, a: i64| w as f64 - a as f64 / c as f64;
-    let mut max = 1e-9f64;
-    for (&wi, &ai) in w.iter().zip(&acc) {
-        max = max.max(avg(wi, ai).abs());
-    }
-    for (tr, ta) in trans.iter().zip(&trans_acc) {
-        for (&wi, &ai) in tr.iter().zip(ta) {
-            max = max.max(avg(wi, ai).abs());
-        }
-    }
-    let scale = max / i16::MAX as f64;
-    let q = |v: f64| (v / scale).round() as i32;
-    let mut weights = vec![0i16; nf * ROW];
-    for (f, row) in weights.chunks_exact_mut(ROW).enumerate() {
-        for (t, v) in row[..NUM_TAGS].iter_mut().enumerate() {
-            let i = f * NUM_TAGS + t;
-            *v = q(avg(w[i], acc[i])).clamp(i16::MIN as i32, i16::MAX as i32) as i16;
-        }
-    }
-    let mut qtrans = [[0i32; NUM_TAGS]; NUM_TAGS + 1];
-    for ((qt, tr), ta) in qtrans.iter_mut().zip(&trans).zip(&trans_acc) {
-        for ((v, &wi), &ai) in qt.iter_mut().zip(tr).zip(ta) {
-            *v = q(avg(wi, ai));
-        }
-    }
-    NerModel {
-        bits,
-        weights,
-        trans: qtrans,
-        scale: scale as f32,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::char_slice;
 
     #[test]
     fn features_are_fixed_per_char_and_width_blind() {
@@ -1079,64 +886,6 @@ mod tests {
             assert_eq!(allowed(prev, cur), want, "{prev} {cur}");
         }
         assert!(!may_end(b(per)) && may_end(e(per)) && may_end(0));
-    }
-
-    fn tiny_corpus() -> Vec<Example> {
-        let mut examples = Vec::new();
-        for (name, place) in [
-            ("李鹏", "北京"),
-            ("王刚", "上海"),
-            ("张华", "天津"),
-            ("刘明", "广州"),
-        ] {
-            let text = format!("{name}在{place}会见新华社记者。");
-            examples.push(Example {
-                text,
-                spans: vec![
-                    (Span::new(0, 2), EntityKind::Person),
-                    (Span::new(3, 5), EntityKind::Location),
-                    (Span::new(7, 10), EntityKind::Organization),
-                ],
-            });
-        }
-        examples
-    }
-
-    #[test]
-    fn tiny_model_learns_and_round_trips() {
-        let options = TrainOptions {
-            epochs: 5,
-            bits: 12,
-            ..TrainOptions::default()
-        };
-        let trained = train(&tiny_corpus(), &options);
-        assert!(trained.num_features() > 0);
-        let text = "李鹏在北京会见新华社记者。\n王刚在上海会见新华社记者。";
-        let mentions = trained.tag(text);
-        let found: Vec<(&str, EntityKind)> = mentions
-            .iter()
-            .map(|m| (char_slice(text, m.span), m.kind))
-            .collect();
-        assert_eq!(
-            found,
-            [
-                ("李鹏", EntityKind::Person),
-                ("北京", EntityKind::Location),
-                ("新华社", EntityKind::Organization),
-                ("王刚", EntityKind::Person),
-                ("上海", EntityKind::Location),
-                ("新华社", EntityKind::Organization),
-            ]
-        );
-        assert!(mentions.iter().all(|m| m.score > 0.0 && m.score <= 1.0));
-
-        let bytes = trained.to_bytes();
-        let loaded = NerModel::from_bytes(&bytes).expect("round trip");
-        assert_eq!(loaded.to_bytes(), bytes);
-        assert_eq!(loaded.tag(text), mentions);
-
-        assert!(NerModel::from_bytes(&bytes[..bytes.len() - 1]).is_err());
-        assert!(NerModel::from_bytes(b"nonsense").is_err());
     }
 
     #[test]
