@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 use serde::{Serialize, Serializer};
 
 use crate::dicts::{self, rows};
-use crate::document::{Doc, Pos, Span, SpanIndex, Token, ends_clause};
+use crate::document::{Doc, Pos, Span, SpanIndex, Token, ends_clause, is_closing_quote};
 use crate::numbers::{self, NumberKind};
 
 /// How a figure is approximate.
@@ -227,7 +227,7 @@ pub fn find(doc: &Doc, sections: &[Span], dates: &[crate::dates::DateMention]) -
             .filter(|s| s.start <= end + 1 && s.start >= end)
             .map_or(end, |s| {
                 // Include a closing quote after a quoted subject.
-                if chars.get(s.end).is_some_and(|c| matches!(c, '”' | '」')) {
+                if chars.get(s.end).is_some_and(|&c| is_closing_quote(c)) {
                     s.end + 1
                 } else {
                     s.end
@@ -317,13 +317,12 @@ fn subject(doc: &Doc, number: Span, end: usize, unit: &str) -> (Option<String>, 
             | "辆"
             | "处"
     ) {
-        if chars.get(end) == Some(&'“')
-            && let Some(close) = chars[end + 1..]
-                .iter()
-                .position(|&c| c == '”')
-                .filter(|&n| n <= 20)
+        if let Some(quote) = doc
+            .quotes()
+            .iter()
+            .find(|q| q.open == end && q.inner().len() <= 20)
         {
-            let span = Span::new(end + 1, end + 1 + close);
+            let span = quote.inner();
             return (Some(text_of(span)), Some(span));
         }
         let mut at = end;

@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::document::{Doc, Span};
+use crate::document::{Doc, Span, closing_quote, is_closing_quote};
 use crate::text::{iso_date, roc_to_gregorian};
 
 /// The longest line that can be a title, heading, subtitle or caption.
@@ -198,7 +198,7 @@ fn meta_line_patterns() -> Vec<Regex> {
 
 /// Whether a line ends a sentence (or a clause that a heading would not end with).
 fn ends_sentence(line: &str) -> bool {
-    line.trim_end_matches(['”', '’', '」', '』', '）', ')'])
+    line.trim_end_matches(|c| is_closing_quote(c) || matches!(c, '）' | ')'))
         .ends_with([
             '。', '！', '？', '；', '…', '.', '!', '?', ';', '，', ',', '：', ':',
         ])
@@ -335,7 +335,7 @@ fn classify(line: &str, meta: &mut Meta) -> Kind {
 fn glued_subtitle(first: &str, rest_of_section: &str) -> Option<String> {
     let clause: Vec<char> = first
         .chars()
-        .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '“'))
+        .take_while(|&c| !matches!(c, '，' | '。' | '；' | '：') && closing_quote(c).is_none())
         .collect();
     for n in (6..=clause.len().saturating_sub(2).min(20)).rev() {
         let prefix: String = clause[..n].iter().collect();

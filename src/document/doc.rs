@@ -59,6 +59,11 @@ pub fn is_closing_quote(c: char) -> bool {
     matches!(c, '”' | '’' | '」' | '』' | '﹂' | '﹄')
 }
 
+/// Whether `c` opens or closes a quotation.
+pub fn is_quote_mark(c: char) -> bool {
+    closing_quote(c).is_some() || is_closing_quote(c)
+}
+
 /// Chars that end a sentence outside quotation marks.
 fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '…' | '!' | '?')

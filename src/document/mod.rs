@@ -11,7 +11,7 @@
 
 mod doc;
 
-pub use doc::{Doc, Line, Quote, closing_quote, ends_clause, is_closing_quote};
+pub use doc::{Doc, Line, Quote, closing_quote, ends_clause, is_closing_quote, is_quote_mark};
 
 use serde::ser::SerializeTuple;
 use serde::{Serialize, Serializer};

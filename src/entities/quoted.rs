@@ -10,7 +10,7 @@
 //! assert_eq!(terms, [("平安本溪".to_string(), 2)]);
 //! ```
 
-use crate::document::Doc;
+use crate::document::{Doc, is_quote_mark};
 
 /// The longest quoted term, in chars.
 const MAX_TERM: usize = 20;
@@ -37,8 +37,8 @@ fn is_term(inner: &[char]) -> bool {
         && !inner.iter().any(|c| {
             matches!(
                 c,
-                '。' | '！' | '？' | '，' | '；' | '：' | '!' | '?' | ',' | ';' | '“' | '”' | '\n'
-            )
+                '。' | '！' | '？' | '，' | '；' | '：' | '!' | '?' | ',' | ';' | '\n'
+            ) || is_quote_mark(*c)
         })
 }
 
