@@ -32,6 +32,8 @@ pub struct Quote {
     pub open: usize,
     /// The closing mark's position, in chars.
     pub close: usize,
+    /// The opening mark.
+    pub mark: char,
 }
 
 impl Quote {
@@ -320,9 +322,11 @@ fn quotes(chars: &[char]) -> Vec<Quote> {
             open.push((close, i));
         } else if is_closing_quote(c) {
             if let Some(depth) = open.iter().rposition(|&(close, _)| close == c) {
+                let at = open[depth].1;
                 out.push(Quote {
-                    open: open[depth].1,
+                    open: at,
                     close: i,
+                    mark: chars[at],
                 });
                 open.truncate(depth);
             }

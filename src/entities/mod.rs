@@ -114,8 +114,14 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
     mentions.extend(grammar::streets(doc, &places));
     mentions.extend(orgs);
     mentions.extend(grammar::works(doc));
-    // A quoted campaign name is not a place: “平安本溪”.
-    let quoted: std::collections::HashSet<Span> = doc.quotes().iter().map(|q| q.inner()).collect();
+    // A quoted campaign name is not an entity: “平安本溪”. Mainland text puts names and
+    // titles in 『』 (『大地周刊』, 『南京古城墙修复纪念园』), so those quotes do not count.
+    let quoted: std::collections::HashSet<Span> = doc
+        .quotes()
+        .iter()
+        .filter(|q| q.mark != '『')
+        .map(|q| q.inner())
+        .collect();
     let tagged: Vec<model::Mention> = tagger.tag(text);
     let learned: Vec<Mention> = tagged
         .iter()
