@@ -74,7 +74,15 @@ fn bench_corpus(c: &mut Criterion) {
         .zip(&tokens)
         .map(|(t, k)| Doc::new(t).with_tokens(k.clone()))
         .collect();
-    let dates: Vec<_> = docs.iter().map(|d| zhnews::dates::find(d, None)).collect();
+    let dates: Vec<Vec<_>> = docs
+        .iter()
+        .map(|d| {
+            zhnews::dates::find(d, None)
+                .iter()
+                .map(|m| m.span)
+                .collect()
+        })
+        .collect();
     black_box(tables.tagger());
 
     let mut group = c.benchmark_group("corpus");

@@ -99,7 +99,10 @@ fn main() {
     });
     time("statistics", n, || {
         each(&|i| {
-            let dates = zhnews::dates::find(&docs[i], None);
+            let dates: Vec<_> = zhnews::dates::find(&docs[i], None)
+                .iter()
+                .map(|d| d.span)
+                .collect();
             zhnews::statistics::find(&docs[i], &[], &dates).len()
         })
     });

@@ -410,6 +410,7 @@ impl Analyzer {
         }
         let section_spans: Vec<Span> = structure.sections.iter().map(|s| s.span).collect();
         let dates = crate::dates::find(doc, structure.meta.published.as_deref());
+        let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
         Layers {
             keywords: keywords(doc.text(), tokens, ARTICLE_KEYWORDS),
             entities: crate::entities::extract(
@@ -417,7 +418,7 @@ impl Analyzer {
                 self.resources.gazetteer(),
                 self.resources.tagger(),
             ),
-            statistics: crate::statistics::find(doc, &section_spans, &dates),
+            statistics: crate::statistics::find(doc, &section_spans, &date_spans),
             quoted_terms: crate::entities::quoted_terms(doc),
             tokens: self.options.tokens.then(|| {
                 tokens

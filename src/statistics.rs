@@ -12,7 +12,7 @@
 //! ```
 //! let text = "共出动民警1872人次、辅警393人次，受理有效警情7.7万余起。";
 //! let doc = zhnews::Analyzer::new().doc(text);
-//! let dates = zhnews::dates::find(&doc, None);
+//! let dates: Vec<_> = zhnews::dates::find(&doc, None).iter().map(|d| d.span).collect();
 //! let stats = zhnews::statistics::find(&doc, &[], &dates);
 //! assert_eq!(stats[1].subject.as_deref(), Some("辅警"));
 //! assert_eq!(stats[1].predicate.as_deref(), Some("出动"));
@@ -133,13 +133,13 @@ fn in_quoted_name(doc: &Doc, span: Span) -> bool {
 /// Every statistic of the document (with its tokens); `sections` are the section spans (for
 /// the `section` index).
 ///
-/// `dates` are the article's dates (from [`crate::dates::find`]): figures inside them are not
-/// statistics.
-pub fn find(doc: &Doc, sections: &[Span], dates: &[crate::dates::DateMention]) -> Vec<Statistic> {
+/// `dates` are the spans of the article's dates and times (from the dates stage): figures
+/// inside them are not statistics.
+pub fn find(doc: &Doc, sections: &[Span], dates: &[Span]) -> Vec<Statistic> {
     let chars = doc.chars();
     let units = units();
     let mut out: Vec<Statistic> = Vec::new();
-    let date_index = SpanIndex::new(dates.iter().map(|d| d.span));
+    let date_index = SpanIndex::new(dates.iter().copied());
     for number in numbers::find_in(doc) {
         if matches!(number.kind, NumberKind::Ordinal) {
             continue;
@@ -433,7 +433,10 @@ mod tests {
 
     fn stats(text: &str) -> Vec<Statistic> {
         let doc = Doc::new(text).with_tokens(segmenter().tag(text));
-        let dates = crate::dates::find(&doc, None);
+        let dates: Vec<Span> = crate::dates::find(&doc, None)
+            .iter()
+            .map(|d| d.span)
+            .collect();
         find(&doc, &[], &dates)
     }
 
