@@ -10,7 +10,8 @@ with `id`, `text` (the cleaned text, which may differ from the input) and `entit
 ([{"text", "type", "mentions": [[start, end], ...]}], spans in chars of the output text).
 Output spans are mapped onto the gold text by a character alignment (difflib opcodes:
 equal runs and equal-length replacements map char by char, e.g. Traditional -> Simplified;
-other edits map to their edges), then scored exactly on (start, end, type).
+other edits map to their edges), then scored exactly on (start, end, type). The gold is flat;
+a predicted mention nested inside another predicted mention is not scored.
 """
 import argparse, collections, difflib, glob, json, os, subprocess, sys, tempfile
 
@@ -103,7 +104,24 @@ def predicted(outputs, gold_by_id):
                     problems['unmappable span'] += 1
                     continue
                 pred.add((rid, sp[0], sp[1], t))
-    return pred, problems
+    return outermost(pred), problems
+
+
+def outermost(pred):
+    """The gold is flat (outermost names); the output may also give a name nested in another
+    (the place in 本溪市政府, a country in a law's title). Only the outermost predicted
+    mentions are scored: a nested one is neither right nor wrong."""
+    by_article = collections.defaultdict(list)
+    for x in pred:
+        by_article[x[0]].append(x)
+    kept = set()
+    for xs in by_article.values():
+        for x in xs:
+            inside = any(y is not x and y[1] <= x[1] and x[2] <= y[2] and (y[1], y[2]) != (x[1], x[2])
+                         for y in xs)
+            if not inside:
+                kept.add(x)
+    return kept
 
 
 def gold_set(recs):
