@@ -151,7 +151,7 @@ fn bench_corpus(c: &mut Criterion) {
         b.iter(|| each(&|i| grammar::streets(&docs[i], &places[i]).len()))
     });
     group.bench_function("entities: people", |b| {
-        b.iter(|| each(&|i| grammar::people(&docs[i]).len()))
+        b.iter(|| each(&|i| grammar::masked_people(&docs[i]).len()))
     });
     group.bench_function("entities: works", |b| {
         b.iter(|| each(&|i| grammar::works(&docs[i]).len()))

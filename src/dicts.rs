@@ -45,6 +45,8 @@ pub const PLACES_WORLD: &str = include_str!("../dicts/places_world.txt");
 pub const ORG_SUFFIXES: &str = include_str!("../dicts/org_suffixes.txt");
 /// Organisations known by a short or fixed name.
 pub const ORG_ALIASES: &str = include_str!("../dicts/org_aliases.txt");
+/// Public figures named without a title: leaders of the PRC, Hong Kong, Macao and the ROC.
+pub const PEOPLE: &str = include_str!("../dicts/people.txt");
 /// Chinese surnames.
 pub const SURNAMES: &str = include_str!("../dicts/surnames.txt");
 /// Titles that stand beside person names.
@@ -141,6 +143,7 @@ mod tests {
             ("radicals", RADICALS),
             ("org_suffixes", ORG_SUFFIXES),
             ("org_aliases", ORG_ALIASES),
+            ("people", PEOPLE),
             ("surnames", SURNAMES),
             ("person_titles", PERSON_TITLES),
             ("units", UNITS),

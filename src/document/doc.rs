@@ -228,6 +228,18 @@ impl<'t> Doc<'t> {
         &self.tokens
     }
 
+    /// Whether a token starts at char `at`.
+    pub fn starts_token(&self, at: usize) -> bool {
+        let i = self.tokens.partition_point(|t| t.span.start < at);
+        self.tokens.get(i).is_some_and(|t| t.span.start == at)
+    }
+
+    /// Whether a token ends at char `at`.
+    pub fn ends_token(&self, at: usize) -> bool {
+        let i = self.tokens.partition_point(|t| t.span.end < at);
+        self.tokens.get(i).is_some_and(|t| t.span.end == at)
+    }
+
     /// Whether `s` stands in the text at char `at`.
     pub fn starts_with_at(&self, at: usize, s: &str) -> bool {
         self.byte_at_char(at)

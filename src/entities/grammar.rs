@@ -10,7 +10,6 @@
 //! assert_eq!(names, ["情暖万家", "国发〔2018〕43号"]);
 //! ```
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -37,8 +36,9 @@ struct Tables {
     suffixes: Vec<(Vec<char>, Attach)>,
     aliases: AhoCorasick,
     alias_names: Vec<&'static str>,
+    /// Public figures (`dicts/people.txt`).
+    people: AhoCorasick,
     surnames: std::collections::HashSet<&'static str>,
-    titles: HashMap<&'static str, &'static str>,
     works: Regex,
     document_number: Regex,
     street: Regex,
@@ -68,8 +68,11 @@ fn tables() -> &'static Tables {
                 .build(aliases.iter().map(|(a, _)| a))
                 .expect("alias automaton builds"),
             alias_names: aliases.iter().map(|(_, n)| *n).collect(),
+            people: AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(rows(dicts::PEOPLE).map(|(name, _)| name))
+                .expect("people automaton builds"),
             surnames: rows(dicts::SURNAMES).map(|(s, _)| s).collect(),
-            titles: rows(dicts::PERSON_TITLES).collect(),
             works: Regex::new(r"《([^《》\n]{1,60})》").expect("valid regex"),
             document_number: Regex::new(r"\p{Han}{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,5}号")
                 .expect("valid regex"),
@@ -285,43 +288,47 @@ pub fn streets(doc: &Doc, places: &[Place]) -> Vec<Mention> {
     out
 }
 
-/// People: a token the segmenter tags as a person name that starts with a surname, or a
-/// surname + 某 (anonymised), or a surname-led two- or three-character token beside a title.
-pub fn people(doc: &Doc) -> Vec<Mention> {
+/// Names a bulletin masks: a surname and 某 or 某某 (邓某, 陈某某, 欧阳某), whole, where the
+/// surname starts a token.
+pub fn masked_people(doc: &Doc) -> Vec<Mention> {
     let t = tables();
-    let (text, tokens) = (doc.text(), doc.tokens());
-    let has_surname = |w: &str| {
-        let mut ends = w.char_indices().map(|(i, c)| i + c.len_utf8());
-        let (Some(first), Some(second), third) = (ends.next(), ends.next(), ends.next()) else {
-            return false;
-        };
-        t.surnames.contains(&w[..first]) || third.is_some() && t.surnames.contains(&w[..second])
-    };
-    let is_title = |i: Option<usize>, not: &str| {
-        i.and_then(|i| tokens.get(i))
-            .and_then(|tok| t.titles.get(tok.word(text)))
-            .is_some_and(|side| *side != not)
-    };
+    let chars = doc.chars();
     let mut out = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        let n = token.span.len();
-        let w = token.word(text);
-        if !(2..=4).contains(&n) || !w.chars().all(crate::text::is_han) || !has_surname(w) {
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '某' || i > 0 && chars[i - 1] == '某' {
+            i += 1;
             continue;
         }
-        let tagged = token.pos.is_person();
-        let anonymised = n <= 3 && w.ends_with('某');
-        let titled = is_title(i.checked_sub(1), "after") || is_title(Some(i + 1), "before");
-        if anonymised || n <= 3 && (tagged || titled) {
-            out.push(mention(
-                doc.chars(),
-                token.span,
-                EntityType::Person,
-                w.to_string(),
-            ));
+        let run = chars[i..]
+            .iter()
+            .take(2)
+            .take_while(|&&c| c == '某')
+            .count();
+        let end = i + run;
+        // A compound surname first (欧阳某), then a single one.
+        let surname = [2, 1].into_iter().find(|&n| {
+            i >= n && doc.starts_token(i - n) && t.surnames.contains(doc.slice(Span::new(i - n, i)))
+        });
+        if let Some(n) = surname {
+            let span = Span::new(i - n, end);
+            out.push(mention(chars, span, EntityType::Person, doc.string(span)));
         }
+        i = end;
     }
     out
+}
+
+/// Public figures of `dicts/people.txt`, where the name starts and ends on token boundaries
+/// (习近平, but not 李强 inside 李强化).
+pub fn known_people(doc: &Doc) -> Vec<Mention> {
+    tables()
+        .people
+        .find_iter(doc.text())
+        .map(|m| doc.span_of_bytes(m.start(), m.end()))
+        .filter(|span| doc.starts_token(span.start) && doc.ends_token(span.end))
+        .map(|span| mention(doc.chars(), span, EntityType::Person, doc.string(span)))
+        .collect()
 }
 
 /// Works: titles in `《…》` (without the marks) and document numbers (`国发〔2018〕43号`).
@@ -397,10 +404,10 @@ mod tests {
     }
 
     #[test]
-    fn people_need_a_surname_and_evidence() {
-        let text = "68岁的王宝志总要在社区里转转，今天小雨，杨某被抓获，平安建设";
+    fn masked_names_need_a_surname() {
+        let text = "今天小雨，杨某、欧阳某某被抓获，某某公司和该某不是人名";
         let doc = Doc::new(text).with_tokens(segmenter().tag(text));
-        let got: Vec<String> = people(&doc).into_iter().map(|m| m.text).collect();
-        assert_eq!(got, ["王宝志", "杨某"]);
+        let got: Vec<String> = masked_people(&doc).into_iter().map(|m| m.text).collect();
+        assert_eq!(got, ["杨某", "欧阳某某"]);
     }
 }

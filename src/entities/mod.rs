@@ -114,6 +114,14 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
     mentions.extend(grammar::streets(doc, &places));
     mentions.extend(orgs);
     mentions.extend(grammar::works(doc));
+    mentions.extend(grammar::known_people(doc));
+    // A masked name is a person whole (邓某, 陈某某), wherever the tagger saw part of it.
+    let rule_spans = SpanIndex::new(mentions.iter().map(|m| m.span));
+    let masked: Vec<Mention> = grammar::masked_people(doc)
+        .into_iter()
+        .filter(|p| rule_spans.overlapping(p.span).next().is_none())
+        .collect();
+    mentions.extend(masked);
     // A quoted campaign name is not an entity: “平安本溪”. Mainland text puts names and
     // titles in 『』 (『大地周刊』, 『南京古城墙修复纪念园』), so those quotes do not count.
     let quoted: std::collections::HashSet<Span> = doc
@@ -206,18 +214,7 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
             .overlapping(r.span)
             .any(|i| learned[i].span.start <= r.span.start && r.span.end <= learned[i].span.end)
     });
-    let rule_index = SpanIndex::new(mentions.iter().map(|m| m.span));
-    // Rule-found people the tagger missed: anonymised names (杨某) and titled ones.
-    let people: Vec<Mention> = grammar::people(doc)
-        .into_iter()
-        .filter(|p| {
-            learned_index.overlapping(p.span).next().is_none()
-                && rule_index.overlapping(p.span).next().is_none()
-        })
-        .filter(|p| p.text.ends_with('某'))
-        .collect();
     mentions.extend(learned);
-    mentions.extend(people);
     group(mentions)
 }
 
@@ -326,5 +323,35 @@ mod tests {
             got.contains(&(EntityType::Location, "中华人民共和国".into())),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn leaders_are_people() {
+        let got = found("在以习近平同志为核心的党中央坚强领导下，汪洋出席大会并讲话。");
+        assert!(
+            got.contains(&(EntityType::Person, "习近平".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(EntityType::Person, "汪洋".into())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn masked_names_are_people_whole() {
+        for (text, name) in [
+            ("民警迅速出警，将犯罪嫌疑人邓某抓获。", "邓某"),
+            ("经查，犯罪嫌疑人陈某某对其违法事实供认不讳。", "陈某某"),
+            ("次日，周某到派出所投案。", "周某"),
+        ] {
+            let got = found(text);
+            let people: Vec<&str> = got
+                .iter()
+                .filter(|(kind, _)| *kind == EntityType::Person)
+                .map(|(_, name)| name.as_str())
+                .collect();
+            assert_eq!(people, [name], "{text}");
+        }
     }
 }
