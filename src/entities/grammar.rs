@@ -210,11 +210,13 @@ pub fn organizations(doc: &Doc, places: &[Place], main_place: Option<&str>) -> V
             }
         }
     }
-    // Units nested in an organisation: 市公安局 + 恒安分局.
+    // Units nested in an organisation: 市公安局 + 恒安分局, and a government's bureaus:
+    // 台南市政府 + 警察局.
     let mut nested = Vec::new();
     for org in &found {
-        if let Some(end) = suffix_after(chars, org.span.end, 4, &token_end, |a| a == Attach::Nested)
-        {
+        let government = org.text.ends_with("政府");
+        let unit = |a: Attach| a == Attach::Nested || government && a == Attach::AfterPlace;
+        if let Some(end) = suffix_after(chars, org.span.end, 4, &token_end, unit) {
             let span = Span::new(org.span.start, end);
             let normalized = format!(
                 "{}{}",

@@ -294,6 +294,7 @@ mod tests {
     use crate::testing::{gazetteer, segmenter};
 
     fn found(text: &str) -> Vec<(EntityType, String)> {
+        let text = &crate::testing::converter().to_simplified(text);
         let doc = Doc::new(text).with_tokens(segmenter().tag(text));
         let tagger = NerModel::embedded();
         let mut got: Vec<(EntityType, String)> = extract(&doc, gazetteer(), &tagger)
@@ -352,6 +353,23 @@ mod tests {
                 .map(|(_, name)| name.as_str())
                 .collect();
             assert_eq!(people, [name], "{text}");
+        }
+    }
+
+    #[test]
+    fn agencies_come_out_whole() {
+        for (text, org) in [
+            (
+                "中国人民银行岳阳市中心支行召开会议。",
+                "中国人民银行岳阳市中心支行",
+            ),
+            ("臺南市政府警察局局長廖宗山表示", "台南市政府警察局"),
+        ] {
+            let got = found(text);
+            assert!(
+                got.contains(&(EntityType::Organization, org.into())),
+                "{text}: {got:?}"
+            );
         }
     }
 }
