@@ -201,10 +201,9 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
                 // One gazetteer place or rule organisation inside a longer name the tagger
                 // read in context (中国 in 中国共产党, 友好协会 in 中国人民对外友好协会).
                 [r] => contains(r) && r.kind != EntityType::Work || reads_place_otherwise(r),
-                // A place inside it, and nothing else.
-                _ => rules
-                    .iter()
-                    .all(|r| contains(r) && place_spans.contains(&r.span)),
+                // Places and organisations inside it, and nothing else (中国 + 交通部 in
+                // 中国交通部).
+                _ => rules.iter().all(|r| contains(r) && r.kind != EntityType::Work),
             }
         })
         .collect();
