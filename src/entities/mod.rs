@@ -134,6 +134,8 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
     let learned: Vec<Mention> = tagged
         .iter()
         .filter(|m| m.score >= MIN_MODEL_SCORE && !quoted.contains(&m.span))
+        // A name of two or more chars starts where a word starts (not 重庆 in 隆重庆祝).
+        .filter(|m| m.span.len() < 2 || doc.starts_token(m.span.start))
         .map(|m| {
             let surface = doc.string(m.span);
             Mention {
@@ -203,7 +205,9 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
                 [r] => contains(r) && r.kind != EntityType::Work || reads_place_otherwise(r),
                 // Places and organisations inside it, and nothing else (中国 + 交通部 in
                 // 中国交通部).
-                _ => rules.iter().all(|r| contains(r) && r.kind != EntityType::Work),
+                _ => rules
+                    .iter()
+                    .all(|r| contains(r) && r.kind != EntityType::Work),
             }
         })
         .collect();
