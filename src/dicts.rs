@@ -47,6 +47,8 @@ pub const ORG_SUFFIXES: &str = include_str!("../dicts/org_suffixes.txt");
 pub const ORG_ALIASES: &str = include_str!("../dicts/org_aliases.txt");
 /// Public figures named without a title: leaders of the PRC, Hong Kong, Macao and the ROC.
 pub const PEOPLE: &str = include_str!("../dicts/people.txt");
+/// One-character short forms of countries and regions: the only one-character places.
+pub const PLACE_ABBREVIATIONS: &str = include_str!("../dicts/place_abbreviations.txt");
 /// Chinese surnames.
 pub const SURNAMES: &str = include_str!("../dicts/surnames.txt");
 /// Titles that stand beside person names.
@@ -144,6 +146,7 @@ mod tests {
             ("org_suffixes", ORG_SUFFIXES),
             ("org_aliases", ORG_ALIASES),
             ("people", PEOPLE),
+            ("place_abbreviations", PLACE_ABBREVIATIONS),
             ("surnames", SURNAMES),
             ("person_titles", PERSON_TITLES),
             ("units", UNITS),

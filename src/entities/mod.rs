@@ -218,7 +218,26 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
             .any(|i| learned[i].span.start <= r.span.start && r.span.end <= learned[i].span.end)
     });
     mentions.extend(learned);
+    mentions.retain(|m| {
+        m.kind != EntityType::Location || m.span.len() > 1 || short_form_stands(doc, m.span)
+    });
     group(mentions)
+}
+
+/// Whether a one-character place is one here: it must be a short form of a country or region
+/// (`dicts/place_abbreviations.txt`: 美, 俄, 台, 京), not a surname or a fragment (蔡, 团, 证).
+fn short_form_stands(doc: &Doc, span: Span) -> bool {
+    static PLACES: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let places = PLACES.get_or_init(|| {
+        let mut places: Vec<char> = crate::dicts::rows(crate::dicts::PLACE_ABBREVIATIONS)
+            .flat_map(|(c, _)| c.chars())
+            .collect();
+        places.sort_unstable();
+        places
+    });
+    doc.chars()
+        .get(span.start)
+        .is_some_and(|c| places.binary_search(c).is_ok())
 }
 
 /// The quoted terms of the document.
@@ -374,5 +393,17 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn one_character_places_are_short_forms_of_countries_and_regions() {
+        let got = found("蔡總統指示行政院全力協助，中美两国代表出席。");
+        let places: Vec<&str> = got
+            .iter()
+            .filter(|(kind, _)| *kind == EntityType::Location)
+            .map(|(_, name)| name.as_str())
+            .collect();
+        assert!(!places.contains(&"蔡"), "{got:?}");
+        assert!(places.contains(&"中") && places.contains(&"美"), "{got:?}");
     }
 }
