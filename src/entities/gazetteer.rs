@@ -223,7 +223,13 @@ impl Gazetteer {
                 named.insert(code);
             }
         }
-        found.retain(|p| p.level < 4 || p.code.is_some_and(|c| self.parent_named(c, &named)));
+        // A township, or a county by its short form (新建, 平原 are also words), is one only
+        // under a division the article names.
+        found.retain(|p| {
+            p.level < 3
+                || p.level == 3 && !p.short
+                || p.code.is_some_and(|c| self.parent_named(c, &named))
+        });
         // Leftmost-longest, without overlaps.
         found.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
         let mut out: Vec<Place> = Vec::new();

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::document::{Doc, Pos, Span, SpanIndex};
+use crate::document::{Doc, Pos, Span, SpanIndex, Token};
 use gazetteer::Gazetteer;
 use model::NerModel;
 
@@ -94,6 +94,13 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
     let main_place = main_place(&places);
     let mut mentions: Vec<Mention> = Vec::new();
     let orgs = outermost(grammar::organizations(doc, &places, main_place.as_deref()));
+    // A short form is normalised to the full name only where the article writes that name
+    // too (台湾 stays 台湾 unless 台湾省 is written).
+    let written: std::collections::HashSet<&str> = places
+        .iter()
+        .filter(|p| !p.short)
+        .map(|p| p.normalized.as_str())
+        .collect();
     for place in &places {
         // A place inside an organisation's name is part of it, except before 政府, where
         // news annotation (and readers) take the place as the subject.
@@ -107,7 +114,11 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
                 span: place.span,
                 kind: EntityType::Location,
                 text: doc.string(place.span),
-                normalized: place.normalized.clone(),
+                normalized: if place.short && !written.contains(place.normalized.as_str()) {
+                    doc.string(place.span)
+                } else {
+                    place.normalized.clone()
+                },
             });
         }
     }
@@ -179,6 +190,14 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
     let rule_index = SpanIndex::new(mentions.iter().map(|m| m.span));
     let learned: Vec<Mention> = learned
         .into_iter()
+        // One organisation's name holds no preposition or particle (南都记者从市公安局 is
+        // two names and what lies between them).
+        .filter(|m| {
+            m.kind != EntityType::Organization
+                || !tokens_in(tokens, m.span)
+                    .iter()
+                    .any(|t| breaks_org_name(t.pos, t.word(text)))
+        })
         .filter(|m| {
             // A name inside a title is nested in the work, not in conflict with it
             // (中华人民共和国 in 《中华人民共和国香港特别行政区基本法》).
@@ -203,11 +222,19 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
                 // One gazetteer place or rule organisation inside a longer name the tagger
                 // read in context (中国 in 中国共产党, 友好协会 in 中国人民对外友好协会).
                 [r] => contains(r) && r.kind != EntityType::Work || reads_place_otherwise(r),
-                // Places and organisations inside it, and nothing else (中国 + 交通部 in
-                // 中国交通部).
-                _ => rules
-                    .iter()
-                    .all(|r| contains(r) && r.kind != EntityType::Work),
+                // Places and organisations inside it, with no verb or function word between
+                // them (中国 + 交通部 in 中国交通部, not 本溪市公安局联合中保公司).
+                _ => {
+                    rules
+                        .iter()
+                        .all(|r| contains(r) && r.kind != EntityType::Work)
+                        && !tokens_in(tokens, m.span).iter().any(|t| {
+                            (t.pos.is_verb() || t.pos.is_function_word())
+                                && !rules.iter().any(|r| {
+                                    r.span.start <= t.span.start && t.span.end <= r.span.end
+                                })
+                        })
+                }
             }
         })
         .collect();
@@ -222,6 +249,19 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
         m.kind != EntityType::Location || m.span.len() > 1 || short_form_stands(doc, m.span)
     });
     group(mentions)
+}
+
+/// The tokens inside `span` (tokens are in text order).
+fn tokens_in(tokens: &[Token], span: Span) -> &[Token] {
+    let from = tokens.partition_point(|t| t.span.start < span.start);
+    let to = from + tokens[from..].partition_point(|t| t.span.end <= span.end);
+    &tokens[from..to]
+}
+
+/// A word that never stands inside an organisation's name: a preposition (从, 被, 在), but
+/// not one that also joins names (卫生部营养与食品研究所, 中国科学技术协会暨…).
+fn breaks_org_name(pos: Pos, word: &str) -> bool {
+    pos.as_str() == "p" && !matches!(word, "与" | "和" | "及" | "暨" | "同" | "跟")
 }
 
 /// Whether a one-character place is one here: it must be a short form of a country or region
@@ -405,5 +445,26 @@ mod tests {
             .collect();
         assert!(!places.contains(&"蔡"), "{got:?}");
         assert!(places.contains(&"中") && places.contains(&"美"), "{got:?}");
+    }
+
+    #[test]
+    fn normalisation_adds_nothing_the_text_does_not_say() {
+        let got = found("新建工程将于年底完工，东北两大平原粮食丰收。");
+        for word in ["新建", "平原"] {
+            assert!(
+                !got.contains(&(EntityType::Location, word.into())),
+                "{got:?}"
+            );
+        }
+        let text = "台灣與巴拉圭邦誼穩固";
+        let analyzer = crate::Analyzer::new();
+        let analysis = analyzer.analyze(text);
+        let taiwan = analysis.entities.iter().find(|e| e.text == "台湾");
+        assert_eq!(
+            taiwan.map(|e| e.normalized.as_str()),
+            Some("台湾"),
+            "{:?}",
+            analysis.entities
+        );
     }
 }
