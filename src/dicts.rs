@@ -49,6 +49,8 @@ pub const ORG_ALIASES: &str = include_str!("../dicts/org_aliases.txt");
 pub const PEOPLE: &str = include_str!("../dicts/people.txt");
 /// One-character short forms of countries and regions: the only one-character places.
 pub const PLACE_ABBREVIATIONS: &str = include_str!("../dicts/place_abbreviations.txt");
+/// Words of credits after a name (摄, 报道, 供稿): never part of it.
+pub const CREDIT_WORDS: &str = include_str!("../dicts/credit_words.txt");
 /// Chinese surnames.
 pub const SURNAMES: &str = include_str!("../dicts/surnames.txt");
 /// Titles that stand beside person names.
@@ -146,6 +148,7 @@ mod tests {
             ("org_suffixes", ORG_SUFFIXES),
             ("org_aliases", ORG_ALIASES),
             ("people", PEOPLE),
+            ("credit_words", CREDIT_WORDS),
             ("place_abbreviations", PLACE_ABBREVIATIONS),
             ("surnames", SURNAMES),
             ("person_titles", PERSON_TITLES),

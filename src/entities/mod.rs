@@ -148,9 +148,10 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
         // A name of two or more chars starts where a word starts (not 重庆 in 隆重庆祝).
         .filter(|m| m.span.len() < 2 || doc.starts_token(m.span.start))
         .map(|m| {
-            let surface = doc.string(m.span);
+            let span = without_credit(doc, m.span);
+            let surface = doc.string(span);
             Mention {
-                span: m.span,
+                span,
                 kind: match m.kind {
                     model::EntityKind::Person => EntityType::Person,
                     model::EntityKind::Location => EntityType::Location,
@@ -215,8 +216,13 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
             };
             // The same name as a gazetteer place, read in context as something else: 丹麦 the
             // team, 紫禁城 the museum.
-            let reads_place_otherwise =
-                |r: &Mention| r.span == m.span && place_spans.contains(&r.span) && r.kind != m.kind;
+            // A place is never read as a person (乌拉圭).
+            let reads_place_otherwise = |r: &Mention| {
+                r.span == m.span
+                    && place_spans.contains(&r.span)
+                    && r.kind != m.kind
+                    && m.kind != EntityType::Person
+            };
             match rules[..] {
                 [] => true,
                 // One gazetteer place or rule organisation inside a longer name the tagger
@@ -249,6 +255,24 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
         m.kind != EntityType::Location || m.span.len() > 1 || short_form_stands(doc, m.span)
     });
     group(mentions)
+}
+
+/// `span` less a credit word at its end (王明摄 → 王明), when two chars or more are left.
+fn without_credit(doc: &Doc, span: Span) -> Span {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        crate::dicts::rows(crate::dicts::CREDIT_WORDS)
+            .map(|(w, _)| w)
+            .collect()
+    });
+    words
+        .iter()
+        .find_map(|w| {
+            let n = w.chars().count();
+            (span.len() >= n + 2 && doc.ends_with_at(span.end, w))
+                .then(|| Span::new(span.start, span.end - n))
+        })
+        .unwrap_or(span)
 }
 
 /// The tokens inside `span` (tokens are in text order).
@@ -465,6 +489,20 @@ mod tests {
             Some("台湾"),
             "{:?}",
             analysis.entities
+        );
+    }
+
+    #[test]
+    fn credits_and_countries_are_not_people() {
+        let got = found("图为启动仪式现场。（王明摄）蔡總統今天接見巴拉圭總統阿布鐸。台灣與烏拉圭");
+        assert!(
+            got.contains(&(EntityType::Person, "王明".into())),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(_, name)| name == "王明摄"), "{got:?}");
+        assert!(
+            got.contains(&(EntityType::Location, "乌拉圭".into())),
+            "{got:?}"
         );
     }
 }
