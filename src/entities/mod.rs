@@ -251,10 +251,42 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
             .any(|i| learned[i].span.start <= r.span.start && r.span.end <= learned[i].span.end)
     });
     mentions.extend(learned);
+    mentions.extend(repeated_mentions(doc, &mentions));
     mentions.retain(|m| {
         m.kind != EntityType::Location || m.span.len() > 1 || short_form_stands(doc, m.span)
     });
     group(mentions)
+}
+
+/// The other mentions of a name found once (document-level consistency): wherever a person's
+/// or an organisation's name of two chars or more stands again, starting a word, and no other
+/// mention covers it, it is the same entity (顾建党 tagged in one sentence is 顾建党 in all).
+fn repeated_mentions(doc: &Doc, mentions: &[Mention]) -> Vec<Mention> {
+    // Which chars a mention covers, so that a repeat never overlaps one.
+    let mut covered = vec![false; doc.len()];
+    for m in mentions {
+        covered[m.span.start.min(doc.len())..m.span.end.min(doc.len())].fill(true);
+    }
+    let mut seen: std::collections::HashSet<(&str, EntityType)> = Default::default();
+    let mut out: Vec<Mention> = Vec::new();
+    for m in mentions {
+        let repeatable = matches!(m.kind, EntityType::Person | EntityType::Organization);
+        if !repeatable || m.span.len() < 2 || !seen.insert((m.text.as_str(), m.kind)) {
+            continue;
+        }
+        for (byte, _) in doc.text().match_indices(m.text.as_str()) {
+            let start = doc.char_at_byte(byte).unwrap_or(0);
+            let span = Span::new(start, start + m.span.len());
+            let free = covered
+                .get(span.start..span.end)
+                .is_some_and(|chars| !chars.contains(&true));
+            if free && doc.starts_token(span.start) {
+                covered[span.start..span.end].fill(true);
+                out.push(Mention { span, ..m.clone() });
+            }
+        }
+    }
+    out
 }
 
 /// `span` less a credit word at its end (王明摄 → 王明), when two chars or more are left.
@@ -504,5 +536,22 @@ mod tests {
             got.contains(&(EntityType::Location, "乌拉圭".into())),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_name_found_once_is_found_at_every_mention() {
+        let text = "总裁顾建党表示，就在顾建党一筹莫展的时候，顾建党心急如火。";
+        let doc = Doc::new(text).with_tokens(segmenter().tag(text));
+        let first = Mention {
+            span: Span::new(2, 5),
+            kind: EntityType::Person,
+            text: "顾建党".into(),
+            normalized: "顾建党".into(),
+        };
+        let found: Vec<Span> = repeated_mentions(&doc, &[first])
+            .into_iter()
+            .map(|m| m.span)
+            .collect();
+        assert_eq!(found, [Span::new(10, 13), Span::new(21, 24)]);
     }
 }
