@@ -51,6 +51,8 @@ pub const PEOPLE: &str = include_str!("../dicts/people.txt");
 pub const PLACE_ABBREVIATIONS: &str = include_str!("../dicts/place_abbreviations.txt");
 /// Words of credits after a name (摄, 报道, 供稿): never part of it.
 pub const CREDIT_WORDS: &str = include_str!("../dicts/credit_words.txt");
+/// Works named without 《》: broadcast programmes (新闻联播).
+pub const WORKS: &str = include_str!("../dicts/works.txt");
 /// Chinese surnames.
 pub const SURNAMES: &str = include_str!("../dicts/surnames.txt");
 /// Titles that stand beside person names.
@@ -148,6 +150,7 @@ mod tests {
             ("org_suffixes", ORG_SUFFIXES),
             ("org_aliases", ORG_ALIASES),
             ("people", PEOPLE),
+            ("works", WORKS),
             ("credit_words", CREDIT_WORDS),
             ("place_abbreviations", PLACE_ABBREVIATIONS),
             ("surnames", SURNAMES),

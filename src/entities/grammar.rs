@@ -38,6 +38,8 @@ struct Tables {
     alias_names: Vec<&'static str>,
     /// Public figures (`dicts/people.txt`).
     people: AhoCorasick,
+    /// Works named without 《》 (`dicts/works.txt`).
+    named_works: AhoCorasick,
     surnames: std::collections::HashSet<&'static str>,
     works: Regex,
     document_number: Regex,
@@ -72,6 +74,10 @@ fn tables() -> &'static Tables {
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(rows(dicts::PEOPLE).map(|(name, _)| name))
                 .expect("people automaton builds"),
+            named_works: AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(rows(dicts::WORKS).map(|(name, _)| name))
+                .expect("works automaton builds"),
             surnames: rows(dicts::SURNAMES).map(|(s, _)| s).collect(),
             works: Regex::new(r"《([^《》\n]{1,60})》").expect("valid regex"),
             document_number: Regex::new(r"\p{Han}{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,5}号")
@@ -324,12 +330,21 @@ pub fn masked_people(doc: &Doc) -> Vec<Mention> {
 /// Public figures of `dicts/people.txt`, where the name starts and ends on token boundaries
 /// (习近平, but not 李强 inside 李强化).
 pub fn known_people(doc: &Doc) -> Vec<Mention> {
-    tables()
-        .people
+    listed(doc, &tables().people, EntityType::Person)
+}
+
+/// Works of `dicts/works.txt`, named without 《》 (新闻联播), on token boundaries.
+pub fn named_works(doc: &Doc) -> Vec<Mention> {
+    listed(doc, &tables().named_works, EntityType::Work)
+}
+
+/// The names of a list found on token boundaries, as mentions of `kind`.
+fn listed(doc: &Doc, names: &AhoCorasick, kind: EntityType) -> Vec<Mention> {
+    names
         .find_iter(doc.text())
         .map(|m| doc.span_of_bytes(m.start(), m.end()))
         .filter(|span| doc.starts_token(span.start) && doc.ends_token(span.end))
-        .map(|span| mention(doc.chars(), span, EntityType::Person, doc.string(span)))
+        .map(|span| mention(doc.chars(), span, kind, doc.string(span)))
         .collect()
 }
 

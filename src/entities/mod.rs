@@ -126,6 +126,13 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
     mentions.extend(orgs);
     mentions.extend(grammar::works(doc));
     mentions.extend(grammar::known_people(doc));
+    // A listed work inside 《》 is already one.
+    let titles = SpanIndex::new(mentions.iter().map(|m| m.span));
+    let named_works: Vec<Mention> = grammar::named_works(doc)
+        .into_iter()
+        .filter(|w| titles.overlapping(w.span).next().is_none())
+        .collect();
+    mentions.extend(named_works);
     // A masked name is a person whole (邓某, 陈某某), wherever the tagger saw part of it.
     let rule_spans = SpanIndex::new(mentions.iter().map(|m| m.span));
     let masked: Vec<Mention> = grammar::masked_people(doc)
