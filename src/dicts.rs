@@ -53,6 +53,8 @@ pub const PLACE_ABBREVIATIONS: &str = include_str!("../dicts/place_abbreviations
 pub const CREDIT_WORDS: &str = include_str!("../dicts/credit_words.txt");
 /// Works named without 《》: broadcast programmes (新闻联播).
 pub const WORKS: &str = include_str!("../dicts/works.txt");
+/// Endings of road, street and route names (路, 街, 大道, 地下道, 高铁).
+pub const ROAD_SUFFIXES: &str = include_str!("../dicts/road_suffixes.txt");
 /// Chinese surnames.
 pub const SURNAMES: &str = include_str!("../dicts/surnames.txt");
 /// Titles that stand beside person names.
@@ -150,6 +152,7 @@ mod tests {
             ("org_suffixes", ORG_SUFFIXES),
             ("org_aliases", ORG_ALIASES),
             ("people", PEOPLE),
+            ("road_suffixes", ROAD_SUFFIXES),
             ("works", WORKS),
             ("credit_words", CREDIT_WORDS),
             ("place_abbreviations", PLACE_ABBREVIATIONS),

@@ -40,6 +40,10 @@ struct Tables {
     people: AhoCorasick,
     /// Works named without 《》 (`dicts/works.txt`).
     named_works: AhoCorasick,
+    /// Road name endings as characters, longest first (`dicts/road_suffixes.txt`).
+    road_suffixes: Vec<Vec<char>>,
+    /// Kinds of road, not names (高速铁路, 黄土路).
+    not_roads: std::collections::HashSet<&'static str>,
     surnames: std::collections::HashSet<&'static str>,
     works: Regex,
     document_number: Regex,
@@ -74,6 +78,18 @@ fn tables() -> &'static Tables {
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(rows(dicts::PEOPLE).map(|(name, _)| name))
                 .expect("people automaton builds"),
+            road_suffixes: {
+                let mut suffixes: Vec<Vec<char>> = rows(dicts::ROAD_SUFFIXES)
+                    .filter(|(_, kind)| kind.trim() != "not")
+                    .map(|(s, _)| s.chars().collect())
+                    .collect();
+                suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
+                suffixes
+            },
+            not_roads: rows(dicts::ROAD_SUFFIXES)
+                .filter(|(_, kind)| kind.trim() == "not")
+                .map(|(word, _)| word)
+                .collect(),
             named_works: AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(rows(dicts::WORKS).map(|(name, _)| name))
@@ -294,6 +310,78 @@ pub fn streets(doc: &Doc, places: &[Place]) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Roads, streets and routes: a name of two to five Han characters starting a word, a road
+/// ending (`dicts/road_suffixes.txt`), then a section, lane and alley if written (中正路三段,
+/// 南兴路3巷, 公园路93巷12弄, 小东地下道, 京广高铁). The name holds no character that breaks
+/// names (这条路, 走上大道).
+pub fn roads(doc: &Doc) -> Vec<Mention> {
+    let t = tables();
+    let chars = doc.chars();
+    let is_numeral =
+        |c: char| c.is_ascii_digit() || crate::text::digit_value(c).is_some() || c == '十';
+    // A numeral run and one of `ends` after it, from `at`: where that ends.
+    let part = |at: usize, ends: &[char]| -> Option<usize> {
+        let digits = chars[at.min(chars.len())..]
+            .iter()
+            .take_while(|&&c| is_numeral(c))
+            .count();
+        (digits > 0 && digits <= 4 && chars.get(at + digits).is_some_and(|c| ends.contains(c)))
+            .then_some(at + digits + 1)
+    };
+    let mut out: Vec<Mention> = Vec::new();
+    for token in doc.tokens() {
+        let start = token.span.start;
+        if out.last().is_some_and(|m| start < m.span.end) || token.pos.is_function_word() {
+            continue;
+        }
+        let road = (2..=5).find_map(|name| {
+            let name_end = start + name;
+            let clean = chars
+                .get(start..name_end)?
+                .iter()
+                .all(|&c| crate::text::is_han(c) && !breaks_name(c) && !is_numeral(c));
+            if !clean {
+                return None;
+            }
+            t.road_suffixes
+                .iter()
+                .find(|s| chars.get(name_end..name_end + s.len()) == Some(s.as_slice()))
+                .map(|s| name_end + s.len())
+                .filter(|&end| {
+                    let span = Span::new(start, end);
+                    !t.not_roads.contains(doc.slice(span)) && is_road_name(doc, span, name_end)
+                })
+        });
+        let Some(mut end) = road else {
+            continue;
+        };
+        for ends in [&['段'][..], &['巷'], &['弄']] {
+            if let Some(next) = part(end, ends) {
+                end = next;
+            }
+        }
+        let span = Span::new(start, end);
+        out.push(mention(chars, span, EntityType::Location, doc.string(span)));
+    }
+    out
+}
+
+/// Whether `span` (a name, then a road ending from `suffix_start`) names a road: the segmenter
+/// reads it as one proper name (中正路, 长安街), or reads the ending as a word of its own after a
+/// proper name (林森 + 路, 京广 + 高铁), not after a common word (这条路, 柏油路).
+fn is_road_name(doc: &Doc, span: Span, suffix_start: usize) -> bool {
+    let tokens = doc.tokens();
+    let from = tokens.partition_point(|t| t.span.start < span.start);
+    let inside = &tokens[from..from + tokens[from..].partition_point(|t| t.span.end <= span.end)];
+    let one_name = matches!(inside, [t] if t.span == span && t.pos.is_proper_name());
+    let named_then_road = doc.starts_token(suffix_start)
+        && doc.ends_token(span.end)
+        && inside
+            .iter()
+            .any(|t| t.span.end <= suffix_start && t.pos.is_proper_name());
+    one_name || named_then_road
 }
 
 /// Names a bulletin masks: a surname and 某 or 某某 (邓某, 陈某某, 欧阳某), whole, where the

@@ -123,6 +123,12 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
         }
     }
     mentions.extend(grammar::streets(doc, &places));
+    let taken = SpanIndex::new(mentions.iter().map(|m| m.span));
+    let roads: Vec<Mention> = grammar::roads(doc)
+        .into_iter()
+        .filter(|r| taken.overlapping(r.span).next().is_none())
+        .collect();
+    mentions.extend(roads);
     mentions.extend(orgs);
     mentions.extend(grammar::works(doc));
     mentions.extend(grammar::known_people(doc));
@@ -560,5 +566,20 @@ mod tests {
             .map(|m| m.span)
             .collect();
         assert_eq!(found, [Span::new(10, 13), Span::new(21, 24)]);
+    }
+
+    #[test]
+    fn roads_with_their_sections_and_lanes() {
+        let got = found("永大路一段與南興路3巷口已封鎖，林森路一段大同地下道雙向封閉，這條路很長");
+        for road in ["南兴路3巷", "林森路一段"] {
+            assert!(
+                got.contains(&(EntityType::Location, road.into())),
+                "{got:?}"
+            );
+        }
+        assert!(
+            !got.iter().any(|(_, name)| name.contains("这条")),
+            "{got:?}"
+        );
     }
 }
