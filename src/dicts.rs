@@ -55,6 +55,8 @@ pub const CREDIT_WORDS: &str = include_str!("../dicts/credit_words.txt");
 pub const WORKS: &str = include_str!("../dicts/works.txt");
 /// Endings of road, street and route names (路, 街, 大道, 地下道, 高铁).
 pub const ROAD_SUFFIXES: &str = include_str!("../dicts/road_suffixes.txt");
+/// Patterns of what the tagger takes for a name and is not one (十九届四中全会, 民国).
+pub const NOT_ENTITIES: &str = include_str!("../dicts/not_entities.txt");
 /// Chinese surnames.
 pub const SURNAMES: &str = include_str!("../dicts/surnames.txt");
 /// Titles that stand beside person names.
@@ -152,6 +154,7 @@ mod tests {
             ("org_suffixes", ORG_SUFFIXES),
             ("org_aliases", ORG_ALIASES),
             ("people", PEOPLE),
+            ("not_entities", NOT_ENTITIES),
             ("road_suffixes", ROAD_SUFFIXES),
             ("works", WORKS),
             ("credit_words", CREDIT_WORDS),

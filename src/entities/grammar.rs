@@ -215,7 +215,8 @@ pub fn organizations(doc: &Doc, places: &[Place], main_place: Option<&str>) -> V
             let is_org = t.suffixes.iter().any(|(s, a)| {
                 *a != Attach::AfterPlaceNamed
                     && (s.as_slice() == word || s.as_slice() == body && body.len() >= 2)
-            }) || body == ['委'];
+            }) || body == ['委']
+                || body == ['府'];
             if is_org && word.len() >= 2 {
                 let body: String = body.iter().collect();
                 // Unresolved (县政府 with no county in the article), it names no one body.

@@ -158,6 +158,14 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
     let learned: Vec<Mention> = tagged
         .iter()
         .filter(|m| m.score >= MIN_MODEL_SCORE && !quoted.contains(&m.span))
+        .filter(|m| !is_not_an_entity(&doc.string(m.span)))
+        // A person is never a time word the segmenter knows (凌晨).
+        .filter(|m| {
+            m.kind != model::EntityKind::Person
+                || !tokens_in(tokens, m.span)
+                    .iter()
+                    .any(|t| t.span == m.span && t.pos.as_str() == "t")
+        })
         // A name of two or more chars starts where a word starts (not 重庆 in 隆重庆祝).
         .filter(|m| m.span.len() < 2 || doc.starts_token(m.span.start))
         .map(|m| {
@@ -300,6 +308,17 @@ fn repeated_mentions(doc: &Doc, mentions: &[Mention]) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Whether a mention is what `dicts/not_entities.txt` says is no name (十九届四中全会, 民国).
+fn is_not_an_entity(text: &str) -> bool {
+    static PATTERNS: std::sync::OnceLock<regex::RegexSet> = std::sync::OnceLock::new();
+    PATTERNS
+        .get_or_init(|| {
+            regex::RegexSet::new(crate::dicts::rows(crate::dicts::NOT_ENTITIES).map(|(p, _)| p))
+                .unwrap_or_else(|_| regex::RegexSet::empty())
+        })
+        .is_match(text)
 }
 
 /// `span` less a credit word at its end (王明摄 → 王明), when two chars or more are left.
