@@ -255,6 +255,9 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
                     rules
                         .iter()
                         .all(|r| contains(r) && r.kind != EntityType::Work)
+                        // Where every name inside it is an organisation, each stands on its
+                        // own (中央纪委 + 国家监委), as it would with a 、 between them.
+                        && !rules.iter().all(|r| r.kind == EntityType::Organization)
                         && !tokens_in(tokens, m.span).iter().any(|t| {
                             (t.pos.is_verb() || t.pos.is_function_word())
                                 && !rules.iter().any(|r| {
