@@ -69,6 +69,11 @@ fn bench_corpus(c: &mut Criterion) {
         .zip(&tokens)
         .map(|(t, k)| tables.gazetteer().find(t, k))
         .collect();
+    let lexicons: Vec<Vec<u32>> = texts
+        .iter()
+        .zip(&tokens)
+        .map(|(t, k)| zhnews::entities::model::lexicon_codes(k, t.chars().count()))
+        .collect();
     let docs: Vec<Doc> = texts
         .iter()
         .zip(&tokens)
@@ -157,7 +162,15 @@ fn bench_corpus(c: &mut Criterion) {
         b.iter(|| each(&|i| grammar::works(&docs[i]).len()))
     });
     group.bench_function("entities: model", |b| {
-        b.iter(|| each(&|i| tables.tagger().tag(black_box(&texts[i])).len()))
+        b.iter(|| {
+            each(&|i| {
+                let lexicon = &lexicons[i];
+                tables
+                    .tagger()
+                    .tag_with_lexicon(black_box(&texts[i]), lexicon)
+                    .len()
+            })
+        })
     });
     group.bench_function("quoted terms", |b| {
         b.iter(|| each(&|i| zhnews::entities::quoted_terms(&docs[i]).len()))

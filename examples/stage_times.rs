@@ -52,6 +52,11 @@ fn main() {
     let analyzer = zhnews::Analyzer::new();
     let texts: Vec<String> = raw.iter().map(|t| analyzer.clean(t).text).collect();
     let tokens: Vec<_> = texts.iter().map(|t| analyzer.segment(t)).collect();
+    let lexicons: Vec<Vec<u32>> = texts
+        .iter()
+        .zip(&tokens)
+        .map(|(t, k)| zhnews::entities::model::lexicon_codes(k, t.chars().count()))
+        .collect();
     let docs: Vec<Doc> = texts
         .iter()
         .zip(&tokens)
@@ -126,7 +131,14 @@ fn main() {
     });
     time("works", n, || each(&|i| grammar::works(&docs[i]).len()));
     time("ner model", n, || {
-        each(&|i| analyzer.resources().tagger().tag(&texts[i]).len())
+        each(&|i| {
+            let lexicon = &lexicons[i];
+            analyzer
+                .resources()
+                .tagger()
+                .tag_with_lexicon(&texts[i], lexicon)
+                .len()
+        })
     });
     time("entities", n, || {
         each(&|i| {

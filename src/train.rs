@@ -11,6 +11,7 @@
 //! let examples = vec![Example {
 //!     text: "李鹏在北京".into(),
 //!     spans: vec![(Span::new(0, 2), EntityKind::Person), (Span::new(3, 5), EntityKind::Location)],
+//!     lexicon: Vec::new(),
 //! }];
 //! let model = train(&examples, &TrainOptions { epochs: 3, bits: 10, ..Default::default() });
 //! assert!(model.num_features() > 0);
@@ -31,6 +32,8 @@ pub struct Example {
     pub text: String,
     /// Gold entities.
     pub spans: Vec<(Span, EntityKind)>,
+    /// The lexicon codes of its chars ([`crate::entities::model::lexicon_codes`]), or none.
+    pub lexicon: Vec<u32>,
 }
 
 /// Options for [`train`].
@@ -66,7 +69,7 @@ pub fn train(examples: &[Example], options: &TrainOptions) -> NerModel {
     // Feature keys per example, and how often each key occurs (for `min_count`).
     let feats: Vec<Vec<u64>> = examples
         .iter()
-        .map(|e| sentence_features(&e.text))
+        .map(|e| sentence_features(&e.text, &e.lexicon))
         .collect();
     let gold: Vec<Vec<u8>> = examples
         .iter()
@@ -233,6 +236,7 @@ mod tests {
                     (Span::new(3, 5), EntityKind::Location),
                     (Span::new(7, 10), EntityKind::Organization),
                 ],
+                lexicon: Vec::new(),
             });
         }
         examples

@@ -30,7 +30,8 @@ use std::time::Instant;
 use clap::Parser;
 use flate2::read::GzDecoder;
 use zhnews::document::Span;
-use zhnews::entities::model::{self, EntityKind, NerModel, spans_from_bio};
+use zhnews::entities::model::{self, EntityKind, NerModel, lexicon_codes, spans_from_bio};
+use zhnews::segment::Segmenter;
 use zhnews::train::{Example, TrainOptions, train};
 
 #[derive(Parser)]
@@ -197,6 +198,22 @@ fn open(path: &Path) -> Result<Box<dyn BufRead>, BoxError> {
 /// Sentences of a char-per-line file (`CHAR<TAB or space>LABEL`, blank line between
 /// sentences), labels BIO (`B-PER`) or PKU-style (`B_nr`, `M_nr`, `E_nr`).
 fn read_bio(path: &Path) -> Result<Vec<Example>, BoxError> {
+    let mut examples = read_bio_text(path)?;
+    add_lexicon(&mut examples);
+    Ok(examples)
+}
+
+/// Give each example the lexicon codes of its chars, from our segmenter: what the tagger sees
+/// at run time.
+fn add_lexicon(examples: &mut [Example]) {
+    let segmenter = Segmenter::new();
+    for e in examples {
+        e.lexicon = lexicon_codes(&segmenter.tag(&e.text), e.text.chars().count());
+    }
+}
+
+/// [`read_bio`] without the lexicon.
+fn read_bio_text(path: &Path) -> Result<Vec<Example>, BoxError> {
     let mut examples = Vec::new();
     let (mut text, mut labels) = (String::new(), Vec::<String>::new());
     let mut flush = |text: &mut String, labels: &mut Vec<String>| {
@@ -204,6 +221,7 @@ fn read_bio(path: &Path) -> Result<Vec<Example>, BoxError> {
             examples.push(Example {
                 text: std::mem::take(text),
                 spans: spans_from_bio(labels),
+                lexicon: Vec::new(),
             });
         }
         labels.clear();
@@ -259,8 +277,13 @@ fn read_cluener(path: &Path) -> Result<Vec<Example>, BoxError> {
             }
         }
         spans.sort_by_key(|(s, _)| s.start);
-        examples.push(Example { text, spans });
+        examples.push(Example {
+            text,
+            spans,
+            lexicon: Vec::new(),
+        });
     }
+    add_lexicon(&mut examples);
     Ok(examples)
 }
 
@@ -314,7 +337,7 @@ fn evaluate(model: &NerModel, examples: &[Example]) -> Score {
     let mut score = Score::default();
     for e in examples {
         let predicted: Vec<(Span, EntityKind)> = model
-            .tag(&e.text)
+            .tag_with_lexicon(&e.text, &e.lexicon)
             .iter()
             .map(|m| (m.span, m.kind))
             .collect();

@@ -154,7 +154,8 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
         .filter(|q| q.mark != '『')
         .map(|q| q.inner())
         .collect();
-    let tagged: Vec<model::Mention> = tagger.tag(text);
+    let lexicon = model::lexicon_codes(tokens, doc.len());
+    let tagged: Vec<model::Mention> = tagger.tag_with_lexicon(text, &lexicon);
     let learned: Vec<Mention> = tagged
         .iter()
         .filter(|m| m.score >= MIN_MODEL_SCORE && !quoted.contains(&m.span))

@@ -4,9 +4,11 @@
 //! A structured averaged perceptron (Collins 2002) labels every char with a BIOES tag
 //! (`B-`, `I-`, `E-`, `S-` × PER / LOC / ORG, or `O`); Viterbi decoding over tag transitions,
 //! with BIOES well-formedness as a hard constraint, picks the best sequence. Features are hashed
-//! char n-grams in a ±2 window (unigrams, bigrams, a skip bigram, trigrams) and char classes
-//! (Hanzi, Chinese numeral, digit, Latin, punctuation, space). Chars are width-folded first
-//! (full-width `１Ａ，` read as `1A,`), so full- and half-width text get the same features.
+//! char n-grams in a ±2 window (unigrams, bigrams, trigrams), char classes (Hanzi, Chinese
+//! numeral, digit, Latin, punctuation, space), and word-level evidence: each char's lexicon
+//! code ([`lexicon_codes`]: the segmenter's part of speech for the token covering it, and the
+//! char's place in it), so the tagger sees the segmenter's dictionaries. Chars are width-folded
+//! first (full-width `１Ａ，` read as `1A,`), so full- and half-width text get the same features.
 //!
 //! The invariant: every [`Mention`] span is a non-empty char range of the text given to
 //! [`NerModel::tag`], and mentions come in text order without overlap.
@@ -28,7 +30,7 @@
 
 use std::fmt;
 
-use crate::document::Span;
+use crate::document::{Pos, Span, Token};
 use crate::text::fold_width;
 
 /// The kind of a named entity.
@@ -257,26 +259,74 @@ fn key(t: u64, a: u32, b: u32, c: u32) -> u64 {
     mix(packed ^ (t + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15))
 }
 
-/// Reusable buffers for one sentence: padded codes and classes (no allocation per char).
+/// The word-level evidence of each char of `text`: the segmenter's part of speech of the token
+/// covering it and the char's place in that token (begin, middle, end, single), as one code
+/// (0 where no token covers it: whitespace). `tokens` are the text's, in order, spans in chars.
+/// This is the lexicon the learned tagger sees beside the chars (SoftLexicon in spirit, with
+/// the segmenter's dictionary, ours included, as the lexicon).
+pub fn lexicon_codes(tokens: &[Token], len: usize) -> Vec<u32> {
+    let mut codes = vec![0u32; len];
+    for token in tokens {
+        let class = lexicon_class(token.pos);
+        let (start, end) = (token.span.start.min(len), token.span.end.min(len));
+        for (i, code) in codes[start..end].iter_mut().enumerate() {
+            let place = match (i == 0, start + i + 1 == end) {
+                (true, true) => 3,
+                (true, false) => 0,
+                (false, true) => 2,
+                (false, false) => 1,
+            };
+            *code = 1 + class * 4 + place;
+        }
+    }
+    codes
+}
+
+/// The part-of-speech classes the tagger tells apart.
+fn lexicon_class(pos: Pos) -> u32 {
+    match pos.as_str() {
+        _ if pos.is_person() => 0,
+        "ns" => 1,
+        "nt" => 2,
+        "nz" => 3,
+        "j" => 4,
+        _ if pos.is_noun() => 5,
+        _ if pos.is_verb() => 6,
+        "m" | "q" | "mq" => 7,
+        "x" => 8,
+        "t" => 9,
+        "f" | "s" => 10,
+        _ => 11,
+    }
+}
+
+/// Reusable buffers for one sentence: padded codes, classes and lexicon codes (no allocation
+/// per char).
 #[derive(Default)]
 struct Padded {
     codes: Vec<u32>,
     classes: Vec<u32>,
+    lexicon: Vec<u32>,
 }
 
 impl Padded {
-    /// Load `chars` (already folded), with two padding codes either side.
-    fn load(&mut self, chars: impl Iterator<Item = char>) {
+    /// Load `chars` (already folded) and their lexicon codes ([`lexicon_codes`]; none when
+    /// `lexicon` is shorter), with two padding codes either side.
+    fn load(&mut self, chars: impl Iterator<Item = char>, lexicon: &[u32]) {
         self.codes.clear();
         self.classes.clear();
+        self.lexicon.clear();
         self.codes.extend([BOS, BOS]);
         self.classes.extend([PADDING_CLASS; 2]);
-        for c in chars {
+        self.lexicon.extend([0, 0]);
+        for (i, c) in chars.enumerate() {
             self.codes.push(c as u32);
             self.classes.push(class(c));
+            self.lexicon.push(lexicon.get(i).copied().unwrap_or(0));
         }
         self.codes.extend([EOS, EOS]);
         self.classes.extend([PADDING_CLASS; 2]);
+        self.lexicon.extend([0, 0]);
     }
 
     fn len(&self) -> usize {
@@ -289,6 +339,7 @@ impl Padded {
         let j = i + 2;
         let c = &self.codes[j - 2..j + 3];
         let k = &self.classes[j - 2..j + 3];
+        let l = &self.lexicon[j - 2..j + 3];
         *out = [
             key(0, 0, 0, 0),
             key(1, c[2], 0, 0),
@@ -300,21 +351,22 @@ impl Padded {
             key(7, c[2], c[3], 0),
             key(8, c[0], c[1], 0),
             key(9, c[3], c[4], 0),
-            key(10, c[1], c[3], 0),
+            key(10, l[2], c[2], 0),
             key(11, c[0], c[1], c[2]),
             key(12, c[1], c[2], c[3]),
             key(13, c[2], c[3], c[4]),
             key(14, k[1], k[2], k[3]),
-            key(15, k[0] | k[1] << 3 | k[2] << 6, k[3] | k[4] << 3, 0),
+            key(15, l[1], l[2], l[3]),
         ];
     }
 }
 
-/// The feature keys of every char of `sentence` (chars width-folded first), `NUM_TEMPLATES`
-/// keys per char, in order. The trainer and the tests use it; the tagger computes them in place.
-pub fn sentence_features(sentence: &str) -> Vec<u64> {
+/// The feature keys of every char of `sentence` (chars width-folded first) with its lexicon
+/// codes ([`lexicon_codes`], or none), `NUM_TEMPLATES` keys per char, in order. The trainer and
+/// the tests use it; the tagger computes them in place.
+pub fn sentence_features(sentence: &str, lexicon: &[u32]) -> Vec<u64> {
     let mut padded = Padded::default();
-    padded.load(sentence.chars().map(fold_width));
+    padded.load(sentence.chars().map(fold_width), lexicon);
     let mut keys = Vec::with_capacity(padded.len() * NUM_TEMPLATES);
     let mut buf = [0u64; NUM_TEMPLATES];
     for i in 0..padded.len() {
@@ -503,7 +555,7 @@ impl fmt::Display for ModelError {
 
 impl std::error::Error for ModelError {}
 
-const MAGIC: &[u8; 8] = b"ZHNER\x00\x03\x00";
+const MAGIC: &[u8; 8] = b"ZHNER\x00\x04\x00";
 
 /// Default log2 of the bucket count: 2^20 buckets × 32 bytes = 32 MiB in memory.
 pub const DEFAULT_BITS: u32 = 20;
@@ -656,6 +708,12 @@ impl NerModel {
     /// The text is cut at line ends and after `。！？；` and tagged a piece at a time; spans are
     /// chars of `text`.
     pub fn tag(&self, text: &str) -> Vec<Mention> {
+        self.tag_with_lexicon(text, &[])
+    }
+
+    /// Tag `text` with the lexicon codes of its chars ([`lexicon_codes`] of its tokens): what
+    /// the shipped model was trained with.
+    pub fn tag_with_lexicon(&self, text: &str, lexicon: &[u32]) -> Vec<Mention> {
         let mut state = TagState::default();
         let mut mentions = Vec::new();
         let mut offset = 0;
@@ -664,7 +722,9 @@ impl NerModel {
             // Whitespace at either end (the line end, indentation) is never part of an entity.
             let body = piece.trim_start();
             let lead = len - body.chars().count();
-            self.tag_piece(body.trim_end(), offset + lead, &mut state, &mut mentions);
+            let start = offset + lead;
+            let lex = lexicon.get(start..).unwrap_or(&[]);
+            self.tag_piece(body.trim_end(), start, lex, &mut state, &mut mentions);
             offset += len;
         }
         mentions
@@ -672,13 +732,20 @@ impl NerModel {
 
     /// Tag one piece, with AVX2 where the CPU has it: the weight sums and the Viterbi
     /// recursion are 16-lane integer loops that the compiler vectorises twice as wide.
-    fn tag_piece(&self, piece: &str, offset: usize, st: &mut TagState, out: &mut Vec<Mention>) {
+    fn tag_piece(
+        &self,
+        piece: &str,
+        offset: usize,
+        lexicon: &[u32],
+        st: &mut TagState,
+        out: &mut Vec<Mention>,
+    ) {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the CPU supports AVX2, checked just above.
-            return unsafe { self.tag_piece_avx2(piece, offset, st, out) };
+            return unsafe { self.tag_piece_avx2(piece, offset, lexicon, st, out) };
         }
-        self.tag_piece_portable(piece, offset, st, out, step_portable)
+        self.tag_piece_portable(piece, offset, lexicon, st, out, step_portable)
     }
 
     #[cfg(target_arch = "x86_64")]
@@ -687,12 +754,13 @@ impl NerModel {
         &self,
         piece: &str,
         offset: usize,
+        lexicon: &[u32],
         st: &mut TagState,
         out: &mut Vec<Mention>,
     ) {
         // A closure in an AVX2 function is compiled for AVX2 too.
         let step = |score: &Lanes, masked: &Masked| step_avx2(score, masked);
-        self.tag_piece_portable(piece, offset, st, out, step)
+        self.tag_piece_portable(piece, offset, lexicon, st, out, step)
     }
 
     /// The tagging itself; inlined into each instruction-set variant of [`Self::tag_piece`].
@@ -701,11 +769,12 @@ impl NerModel {
         &self,
         piece: &str,
         offset: usize,
+        lexicon: &[u32],
         st: &mut TagState,
         out: &mut Vec<Mention>,
         step: impl Fn(&Lanes, &Masked) -> (Lanes, Lanes),
     ) {
-        st.padded.load(piece.chars().map(fold_width));
+        st.padded.load(piece.chars().map(fold_width), lexicon);
         let n = st.padded.len();
         if n == 0 {
             return;
@@ -821,9 +890,9 @@ mod tests {
 
     #[test]
     fn features_are_fixed_per_char_and_width_blind() {
-        let keys = sentence_features("李鹏在１９９８年");
+        let keys = sentence_features("李鹏在１９９８年", &[]);
         assert_eq!(keys.len(), 8 * NUM_TEMPLATES);
-        assert_eq!(keys, sentence_features("李鹏在1998年"));
+        assert_eq!(keys, sentence_features("李鹏在1998年", &[]));
         // The bias is the same everywhere; the unigram differs between 李 and 鹏.
         assert_eq!(keys[0], keys[NUM_TEMPLATES]);
         assert_ne!(keys[1], keys[NUM_TEMPLATES + 1]);
@@ -896,15 +965,20 @@ mod tests {
         }
         let text = include_str!("../../samples/seed/000_c938a646bbbd01ba.clean.txt");
         let m = NerModel::embedded();
+        let tokens = crate::testing::segmenter().tag(text);
+        let lexicon = lexicon_codes(&tokens, text.chars().count());
         let run = |avx2: bool| {
             let (mut st, mut out) = (TagState::default(), Vec::new());
-            for (i, piece) in pieces(text).enumerate() {
+            let mut offset = 0;
+            for piece in pieces(text) {
+                let lex = &lexicon[offset..];
                 if avx2 {
                     // SAFETY: AVX2 support was checked at the top of the test.
-                    unsafe { m.tag_piece_avx2(piece, i, &mut st, &mut out) }
+                    unsafe { m.tag_piece_avx2(piece, offset, lex, &mut st, &mut out) }
                 } else {
-                    m.tag_piece_portable(piece, i, &mut st, &mut out, step_portable)
+                    m.tag_piece_portable(piece, offset, lex, &mut st, &mut out, step_portable)
                 }
+                offset += piece.chars().count();
             }
             out
         };
