@@ -34,16 +34,18 @@ enum Attach {
 struct Tables {
     /// Suffixes as characters, longest first.
     suffixes: Vec<(Vec<char>, Attach)>,
+    /// The first chars of the organisation endings, sorted: where none starts, no ending does.
+    suffix_starts: Vec<char>,
     aliases: AhoCorasick,
     alias_names: Vec<&'static str>,
     /// Public figures (`dicts/people.txt`).
     people: AhoCorasick,
     /// Works named without 《》 (`dicts/works.txt`).
     named_works: AhoCorasick,
-    /// Road name endings as characters, longest first (`dicts/road_suffixes.txt`).
-    road_suffixes: Vec<Vec<char>>,
+    /// Road name endings (`dicts/road_suffixes.txt`), every match reported.
+    road_endings: AhoCorasick,
     /// Kinds of road, not names (高速铁路, 黄土路).
-    not_roads: std::collections::HashSet<&'static str>,
+    not_roads: rustc_hash::FxHashSet<&'static str>,
     surnames: std::collections::HashSet<&'static str>,
     works: Regex,
     document_number: Regex,
@@ -68,6 +70,15 @@ fn tables() -> &'static Tables {
         suffixes.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         let aliases: Vec<(&str, &str)> = rows(dicts::ORG_ALIASES).collect();
         Tables {
+            suffix_starts: {
+                let mut starts: Vec<char> = suffixes
+                    .iter()
+                    .filter_map(|(s, _)| s.first().copied())
+                    .collect();
+                starts.sort_unstable();
+                starts.dedup();
+                starts
+            },
             suffixes,
             aliases: AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
@@ -78,14 +89,12 @@ fn tables() -> &'static Tables {
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(rows(dicts::PEOPLE).map(|(name, _)| name))
                 .expect("people automaton builds"),
-            road_suffixes: {
-                let mut suffixes: Vec<Vec<char>> = rows(dicts::ROAD_SUFFIXES)
+            road_endings: AhoCorasick::new(
+                rows(dicts::ROAD_SUFFIXES)
                     .filter(|(_, kind)| kind.trim() != "not")
-                    .map(|(s, _)| s.chars().collect())
-                    .collect();
-                suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
-                suffixes
-            },
+                    .map(|(s, _)| s),
+            )
+            .expect("road automaton builds"),
             not_roads: rows(dicts::ROAD_SUFFIXES)
                 .filter(|(_, kind)| kind.trim() == "not")
                 .map(|(word, _)| word)
@@ -102,6 +111,15 @@ fn tables() -> &'static Tables {
                 .expect("valid regex"),
         }
     })
+}
+
+impl Tables {
+    /// Whether an organisation ending may start at `at`.
+    fn may_end_at(&self, chars: &[char], at: usize) -> bool {
+        chars
+            .get(at)
+            .is_some_and(|c| self.suffix_starts.binary_search(c).is_ok())
+    }
 }
 
 /// Characters that never sit inside an organisation or street name.
@@ -269,6 +287,9 @@ fn suffix_after(
         if at > chars.len() || body > 0 && breaks_name(chars[at - 1]) {
             return None;
         }
+        if !t.may_end_at(chars, at) {
+            continue;
+        }
         for (suffix, attach) in &t.suffixes {
             let end = at + suffix.len();
             if wanted(*attach)
@@ -331,6 +352,14 @@ pub fn roads(doc: &Doc) -> Vec<Mention> {
         (digits > 0 && digits <= 4 && chars.get(at + digits).is_some_and(|c| ends.contains(c)))
             .then_some(at + digits + 1)
     };
+    // The length of the longest road ending starting at each char (0: none), in one pass.
+    let mut ending_at = vec![0usize; chars.len() + 1];
+    for m in t.road_endings.find_overlapping_iter(doc.text()) {
+        let span = doc.span_of_bytes(m.start(), m.end());
+        if let Some(longest) = ending_at.get_mut(span.start) {
+            *longest = (*longest).max(span.len());
+        }
+    }
     let mut out: Vec<Mention> = Vec::new();
     for token in doc.tokens() {
         let start = token.span.start;
@@ -338,22 +367,19 @@ pub fn roads(doc: &Doc) -> Vec<Mention> {
             continue;
         }
         let road = (2..=5).find_map(|name| {
+            // Cheapest test first: most words are followed by no road ending.
             let name_end = start + name;
+            let suffix = *ending_at.get(name_end)?;
+            if suffix == 0 {
+                return None;
+            }
             let clean = chars
                 .get(start..name_end)?
                 .iter()
                 .all(|&c| crate::text::is_han(c) && !breaks_name(c) && !is_numeral(c));
-            if !clean {
-                return None;
-            }
-            t.road_suffixes
-                .iter()
-                .find(|s| chars.get(name_end..name_end + s.len()) == Some(s.as_slice()))
-                .map(|s| name_end + s.len())
-                .filter(|&end| {
-                    let span = Span::new(start, end);
-                    !t.not_roads.contains(doc.slice(span)) && is_road_name(doc, span, name_end)
-                })
+            let span = Span::new(start, name_end + suffix);
+            (clean && is_road_name(doc, span, name_end) && !t.not_roads.contains(doc.slice(span)))
+                .then_some(span.end)
         });
         let Some(mut end) = road else {
             continue;

@@ -292,22 +292,48 @@ fn repeated_mentions(doc: &Doc, mentions: &[Mention]) -> Vec<Mention> {
     for m in mentions {
         covered[m.span.start.min(doc.len())..m.span.end.min(doc.len())].fill(true);
     }
-    let mut seen: std::collections::HashSet<(&str, EntityType)> = Default::default();
-    let mut out: Vec<Mention> = Vec::new();
+    // Each name once (the first mention of it stands for all), looked up by its first two
+    // chars at each token start: a repeat starts a word.
+    let chars = doc.chars();
+    let mut seen: rustc_hash::FxHashSet<(&str, EntityType)> = Default::default();
+    // A name and its chars, by its first two chars.
+    type Names<'m> = Vec<(&'m Mention, Vec<char>)>;
+    let mut by_start: rustc_hash::FxHashMap<(char, char), Names> = Default::default();
     for m in mentions {
         let repeatable = matches!(m.kind, EntityType::Person | EntityType::Organization);
         if !repeatable || m.span.len() < 2 || !seen.insert((m.text.as_str(), m.kind)) {
             continue;
         }
-        for (byte, _) in doc.text().match_indices(m.text.as_str()) {
-            let start = doc.char_at_byte(byte).unwrap_or(0);
-            let span = Span::new(start, start + m.span.len());
-            let free = covered
-                .get(span.start..span.end)
-                .is_some_and(|chars| !chars.contains(&true));
-            if free && doc.starts_token(span.start) {
+        let name: Vec<char> = m.text.chars().collect();
+        by_start
+            .entry((name[0], name[1]))
+            .or_default()
+            .push((m, name));
+    }
+    let mut out: Vec<Mention> = Vec::new();
+    if by_start.is_empty() {
+        return out;
+    }
+    for token in doc.tokens() {
+        let start = token.span.start;
+        let (Some(&a), Some(&b)) = (chars.get(start), chars.get(start + 1)) else {
+            continue;
+        };
+        let Some(names) = by_start.get(&(a, b)) else {
+            continue;
+        };
+        let found = names
+            .iter()
+            .filter(|(_, name)| chars.get(start..start + name.len()) == Some(name.as_slice()))
+            .max_by_key(|(_, name)| name.len());
+        if let Some((m, name)) = found {
+            let span = Span::new(start, start + name.len());
+            if !covered[span.start..span.end].contains(&true) {
                 covered[span.start..span.end].fill(true);
-                out.push(Mention { span, ..m.clone() });
+                out.push(Mention {
+                    span,
+                    ..(*m).clone()
+                });
             }
         }
     }
