@@ -72,7 +72,7 @@ fn bench_corpus(c: &mut Criterion) {
     let lexicons: Vec<Vec<u32>> = texts
         .iter()
         .zip(&tokens)
-        .map(|(t, k)| zhnews::entities::model::lexicon_codes(k, t.chars().count()))
+        .map(|(t, k)| zhnews::entities::lexicon::lexicon_codes(k, t.chars().count()))
         .collect();
     let docs: Vec<Doc> = texts
         .iter()

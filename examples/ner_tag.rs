@@ -1,5 +1,5 @@
 //! Print the learned tagger's mentions for a file: `cargo run --release --example ner_tag FILE`.
-use zhnews::entities::model::lexicon_codes;
+use zhnews::entities::lexicon::lexicon_codes;
 
 fn main() {
     let path = std::env::args().nth(1).expect("a file");

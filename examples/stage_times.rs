@@ -55,7 +55,7 @@ fn main() {
     let lexicons: Vec<Vec<u32>> = texts
         .iter()
         .zip(&tokens)
-        .map(|(t, k)| zhnews::entities::model::lexicon_codes(k, t.chars().count()))
+        .map(|(t, k)| zhnews::entities::lexicon::lexicon_codes(k, t.chars().count()))
         .collect();
     let docs: Vec<Doc> = texts
         .iter()

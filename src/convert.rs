@@ -105,7 +105,7 @@ impl FromIterator<char> for CharSet {
     }
 }
 
-/// The Traditional → Simplified converter; build it once (see [`converter`]).
+/// The Traditional → Simplified converter; build it once (an [`crate::Analyzer`] holds one).
 pub struct Converter {
     /// The automata, built on the first text that needs converting (a few milliseconds that
     /// Simplified input never pays).

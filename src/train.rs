@@ -32,7 +32,7 @@ pub struct Example {
     pub text: String,
     /// Gold entities.
     pub spans: Vec<(Span, EntityKind)>,
-    /// The lexicon codes of its chars ([`crate::entities::model::lexicon_codes`]), or none.
+    /// The lexicon codes of its chars ([`crate::entities::lexicon::lexicon_codes`]), or none.
     pub lexicon: Vec<u32>,
 }
 

@@ -30,7 +30,8 @@ use std::time::Instant;
 use clap::Parser;
 use flate2::read::GzDecoder;
 use zhnews::document::Span;
-use zhnews::entities::model::{self, EntityKind, NerModel, lexicon_codes, spans_from_bio};
+use zhnews::entities::lexicon::lexicon_codes;
+use zhnews::entities::model::{self, EntityKind, NerModel, spans_from_bio};
 use zhnews::segment::Segmenter;
 use zhnews::train::{Example, TrainOptions, train};
 

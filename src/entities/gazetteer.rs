@@ -62,7 +62,7 @@ pub struct Place {
     pub short: bool,
 }
 
-/// The gazetteer with its automaton; build once (see [`gazetteer`]).
+/// The gazetteer with its automaton; build once (an [`crate::Analyzer`] holds one).
 pub struct Gazetteer {
     divisions: Vec<Division>,
     by_code: HashMap<u64, usize>,

@@ -17,6 +17,7 @@
 
 pub mod gazetteer;
 pub mod grammar;
+pub mod lexicon;
 pub mod model;
 pub mod quoted;
 
@@ -154,7 +155,7 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
         .filter(|q| q.mark != '『')
         .map(|q| q.inner())
         .collect();
-    let lexicon = model::lexicon_codes(tokens, doc.len());
+    let lexicon = lexicon::lexicon_codes(tokens, doc.len());
     let tagged: Vec<model::Mention> = tagger.tag_with_lexicon(text, &lexicon);
     let learned: Vec<Mention> = tagged
         .iter()

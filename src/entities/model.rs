@@ -6,9 +6,10 @@
 //! with BIOES well-formedness as a hard constraint, picks the best sequence. Features are hashed
 //! char n-grams in a ±2 window (unigrams, bigrams, trigrams), char classes (Hanzi, Chinese
 //! numeral, digit, Latin, punctuation, space), and word-level evidence: each char's lexicon
-//! code ([`lexicon_codes`]: the segmenter's part of speech for the token covering it, and the
-//! char's place in it), so the tagger sees the segmenter's dictionaries. Chars are width-folded
-//! first (full-width `１Ａ，` read as `1A,`), so full- and half-width text get the same features.
+//! code ([`lexicon_codes`](crate::entities::lexicon::lexicon_codes): the segmenter's part of
+//! speech for the token covering it, and the char's place in it), so the tagger sees the
+//! segmenter's dictionaries. Chars are width-folded first (full-width `１Ａ，` read as `1A,`),
+//! so full- and half-width text get the same features.
 //!
 //! The invariant: every [`Mention`] span is a non-empty char range of the text given to
 //! [`NerModel::tag`], and mentions come in text order without overlap.
@@ -30,7 +31,7 @@
 
 use std::fmt;
 
-use crate::document::{Pos, Span, Token};
+use crate::document::Span;
 use crate::text::fold_width;
 
 /// The kind of a named entity.
@@ -259,47 +260,6 @@ fn key(t: u64, a: u32, b: u32, c: u32) -> u64 {
     mix(packed ^ (t + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15))
 }
 
-/// The word-level evidence of each char of `text`: the segmenter's part of speech of the token
-/// covering it and the char's place in that token (begin, middle, end, single), as one code
-/// (0 where no token covers it: whitespace). `tokens` are the text's, in order, spans in chars.
-/// This is the lexicon the learned tagger sees beside the chars (SoftLexicon in spirit, with
-/// the segmenter's dictionary, ours included, as the lexicon).
-pub fn lexicon_codes(tokens: &[Token], len: usize) -> Vec<u32> {
-    let mut codes = vec![0u32; len];
-    for token in tokens {
-        let class = lexicon_class(token.pos);
-        let (start, end) = (token.span.start.min(len), token.span.end.min(len));
-        for (i, code) in codes[start..end].iter_mut().enumerate() {
-            let place = match (i == 0, start + i + 1 == end) {
-                (true, true) => 3,
-                (true, false) => 0,
-                (false, true) => 2,
-                (false, false) => 1,
-            };
-            *code = 1 + class * 4 + place;
-        }
-    }
-    codes
-}
-
-/// The part-of-speech classes the tagger tells apart.
-fn lexicon_class(pos: Pos) -> u32 {
-    match pos.as_str() {
-        _ if pos.is_person() => 0,
-        "ns" => 1,
-        "nt" => 2,
-        "nz" => 3,
-        "j" => 4,
-        _ if pos.is_noun() => 5,
-        _ if pos.is_verb() => 6,
-        "m" | "q" | "mq" => 7,
-        "x" => 8,
-        "t" => 9,
-        "f" | "s" => 10,
-        _ => 11,
-    }
-}
-
 /// Reusable buffers for one sentence: padded codes, classes and lexicon codes (no allocation
 /// per char).
 #[derive(Default)]
@@ -310,8 +270,8 @@ struct Padded {
 }
 
 impl Padded {
-    /// Load `chars` (already folded) and their lexicon codes ([`lexicon_codes`]; none when
-    /// `lexicon` is shorter), with two padding codes either side.
+    /// Load `chars` (already folded) and their lexicon codes (none when `lexicon` is shorter),
+    /// with two padding codes either side.
     fn load(&mut self, chars: impl Iterator<Item = char>, lexicon: &[u32]) {
         self.codes.clear();
         self.classes.clear();
@@ -362,8 +322,8 @@ impl Padded {
 }
 
 /// The feature keys of every char of `sentence` (chars width-folded first) with its lexicon
-/// codes ([`lexicon_codes`], or none), `NUM_TEMPLATES` keys per char, in order. The trainer and
-/// the tests use it; the tagger computes them in place.
+/// codes ([`crate::entities::lexicon::lexicon_codes`], or none), `NUM_TEMPLATES` keys per char,
+/// in order. The trainer and the tests use it; the tagger computes them in place.
 pub fn sentence_features(sentence: &str, lexicon: &[u32]) -> Vec<u64> {
     let mut padded = Padded::default();
     padded.load(sentence.chars().map(fold_width), lexicon);
@@ -711,8 +671,9 @@ impl NerModel {
         self.tag_with_lexicon(text, &[])
     }
 
-    /// Tag `text` with the lexicon codes of its chars ([`lexicon_codes`] of its tokens): what
-    /// the shipped model was trained with.
+    /// Tag `text` with the lexicon codes of its chars
+    /// ([`crate::entities::lexicon::lexicon_codes`] of its tokens): what the shipped model was
+    /// trained with.
     pub fn tag_with_lexicon(&self, text: &str, lexicon: &[u32]) -> Vec<Mention> {
         let mut state = TagState::default();
         let mut mentions = Vec::new();
@@ -966,7 +927,7 @@ mod tests {
         let text = include_str!("../../samples/seed/000_c938a646bbbd01ba.clean.txt");
         let m = NerModel::embedded();
         let tokens = crate::testing::segmenter().tag(text);
-        let lexicon = lexicon_codes(&tokens, text.chars().count());
+        let lexicon = crate::entities::lexicon::lexicon_codes(&tokens, text.chars().count());
         let run = |avx2: bool| {
             let (mut st, mut out) = (TagState::default(), Vec::new());
             let mut offset = 0;
