@@ -34,16 +34,18 @@ enum Attach {
 struct Tables {
     /// Suffixes as characters, longest first.
     suffixes: Vec<(Vec<char>, Attach)>,
-    /// The first chars of the organisation endings, sorted: where none starts, no ending does.
-    suffix_starts: Vec<char>,
+    /// The organisation endings by their first char (indices into `suffixes`, longest first).
+    suffixes_by_first: rustc_hash::FxHashMap<char, Vec<usize>>,
     aliases: AhoCorasick,
     alias_names: Vec<&'static str>,
     /// Public figures (`dicts/people.txt`).
     people: AhoCorasick,
     /// Works named without 《》 (`dicts/works.txt`).
     named_works: AhoCorasick,
-    /// Road name endings (`dicts/road_suffixes.txt`), every match reported.
-    road_endings: AhoCorasick,
+    /// Road name endings as characters, longest first (`dicts/road_suffixes.txt`).
+    road_suffixes: Vec<Vec<char>>,
+    /// The road endings by their first char (indices into `road_suffixes`, longest first).
+    road_suffixes_by_first: rustc_hash::FxHashMap<char, Vec<usize>>,
     /// Kinds of road, not names (高速铁路, 黄土路).
     not_roads: rustc_hash::FxHashSet<&'static str>,
     surnames: std::collections::HashSet<&'static str>,
@@ -69,16 +71,13 @@ fn tables() -> &'static Tables {
         // Longest first, so 公安分局 wins over 分局.
         suffixes.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         let aliases: Vec<(&str, &str)> = rows(dicts::ORG_ALIASES).collect();
+        let mut road_suffixes: Vec<Vec<char>> = rows(dicts::ROAD_SUFFIXES)
+            .filter(|(_, kind)| kind.trim() != "not")
+            .map(|(s, _)| s.chars().collect())
+            .collect();
+        road_suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
         Tables {
-            suffix_starts: {
-                let mut starts: Vec<char> = suffixes
-                    .iter()
-                    .filter_map(|(s, _)| s.first().copied())
-                    .collect();
-                starts.sort_unstable();
-                starts.dedup();
-                starts
-            },
+            suffixes_by_first: by_first(suffixes.iter().map(|(s, _)| s.as_slice())),
             suffixes,
             aliases: AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
@@ -89,12 +88,8 @@ fn tables() -> &'static Tables {
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(rows(dicts::PEOPLE).map(|(name, _)| name))
                 .expect("people automaton builds"),
-            road_endings: AhoCorasick::new(
-                rows(dicts::ROAD_SUFFIXES)
-                    .filter(|(_, kind)| kind.trim() != "not")
-                    .map(|(s, _)| s),
-            )
-            .expect("road automaton builds"),
+            road_suffixes_by_first: by_first(road_suffixes.iter().map(Vec::as_slice)),
+            road_suffixes,
             not_roads: rows(dicts::ROAD_SUFFIXES)
                 .filter(|(_, kind)| kind.trim() == "not")
                 .map(|(word, _)| word)
@@ -113,13 +108,17 @@ fn tables() -> &'static Tables {
     })
 }
 
-impl Tables {
-    /// Whether an organisation ending may start at `at`.
-    fn may_end_at(&self, chars: &[char], at: usize) -> bool {
-        chars
-            .get(at)
-            .is_some_and(|c| self.suffix_starts.binary_search(c).is_ok())
+/// Indices of `endings` by their first char, in the order given.
+fn by_first<'e>(
+    endings: impl Iterator<Item = &'e [char]>,
+) -> rustc_hash::FxHashMap<char, Vec<usize>> {
+    let mut map: rustc_hash::FxHashMap<char, Vec<usize>> = Default::default();
+    for (i, ending) in endings.enumerate() {
+        if let Some(&first) = ending.first() {
+            map.entry(first).or_default().push(i);
+        }
     }
+    map
 }
 
 /// Characters that never sit inside an organisation or street name.
@@ -287,10 +286,10 @@ fn suffix_after(
         if at > chars.len() || body > 0 && breaks_name(chars[at - 1]) {
             return None;
         }
-        if !t.may_end_at(chars, at) {
+        let Some(candidates) = chars.get(at).and_then(|c| t.suffixes_by_first.get(c)) else {
             continue;
-        }
-        for (suffix, attach) in &t.suffixes {
+        };
+        for (suffix, attach) in candidates.iter().map(|&i| &t.suffixes[i]) {
             let end = at + suffix.len();
             if wanted(*attach)
                 && chars.get(at..end) == Some(suffix.as_slice())
@@ -352,27 +351,23 @@ pub fn roads(doc: &Doc) -> Vec<Mention> {
         (digits > 0 && digits <= 4 && chars.get(at + digits).is_some_and(|c| ends.contains(c)))
             .then_some(at + digits + 1)
     };
-    // The length of the longest road ending starting at each char (0: none), in one pass.
-    let mut ending_at = vec![0usize; chars.len() + 1];
-    for m in t.road_endings.find_overlapping_iter(doc.text()) {
-        let span = doc.span_of_bytes(m.start(), m.end());
-        if let Some(longest) = ending_at.get_mut(span.start) {
-            *longest = (*longest).max(span.len());
-        }
-    }
     let mut out: Vec<Mention> = Vec::new();
     for token in doc.tokens() {
         let start = token.span.start;
-        if out.last().is_some_and(|m| start < m.span.end) || token.pos.is_function_word() {
+        // A road's name starts with a proper name (林森, 京广, 中正路): only those are tried.
+        if out.last().is_some_and(|m| start < m.span.end) || !token.pos.is_proper_name() {
             continue;
         }
         let road = (2..=5).find_map(|name| {
             // Cheapest test first: most words are followed by no road ending.
             let name_end = start + name;
-            let suffix = *ending_at.get(name_end)?;
-            if suffix == 0 {
-                return None;
-            }
+            let suffix = t
+                .road_suffixes_by_first
+                .get(chars.get(name_end)?)?
+                .iter()
+                .map(|&i| &t.road_suffixes[i])
+                .find(|s| chars.get(name_end..name_end + s.len()) == Some(s.as_slice()))?
+                .len();
             let clean = chars
                 .get(start..name_end)?
                 .iter()
