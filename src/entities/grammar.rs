@@ -216,18 +216,25 @@ pub fn organizations(doc: &Doc, places: &[Place], main_place: Option<&str>) -> V
     }
     // Bare abbreviations: 市委 / 市政府 / 市公安局 not preceded by a place name.
     let named = SpanIndex::new(found.iter().map(|o| o.span));
-    for token in tokens {
+    for (i, token) in tokens.iter().enumerate() {
         let Some(&level) = chars
             .get(token.span.start)
             .filter(|c| matches!(c, '省' | '市' | '县' | '区'))
         else {
             continue;
         };
+        // The segmenter may write the level as a word of its own: 省 + 商务厅.
+        let span = match tokens.get(i + 1) {
+            Some(next) if token.span.len() == 1 && next.span.start == token.span.end => {
+                Span::new(token.span.start, next.span.end)
+            }
+            _ => token.span,
+        };
         let attached = named
-            .overlapping(token.span)
-            .any(|i| found[i].span.start < token.span.start && found[i].span.end >= token.span.end);
+            .overlapping(span)
+            .any(|i| found[i].span.start < span.start && found[i].span.end >= span.end);
         if !attached {
-            let word = &chars[token.span.start..token.span.end];
+            let word = &chars[span.start..span.end];
             let body = &word[1..];
             let is_org = t.suffixes.iter().any(|(s, a)| {
                 *a != Attach::AfterPlaceNamed
@@ -241,12 +248,7 @@ pub fn organizations(doc: &Doc, places: &[Place], main_place: Option<&str>) -> V
                     Some(place) if place.ends_with(level) => format!("{place}{body}"),
                     _ => continue,
                 };
-                found.push(mention(
-                    chars,
-                    token.span,
-                    EntityType::Organization,
-                    normalized,
-                ));
+                found.push(mention(chars, span, EntityType::Organization, normalized));
             }
         }
     }
