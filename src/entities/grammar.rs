@@ -29,6 +29,9 @@ enum Attach {
     AfterPlaceNamed,
     AfterName,
     Nested,
+    /// The end of a zone's name (试验区, 开发区): a zone's bodies (管委会) follow it, however
+    /// long its name (山东新旧动能转换综合试验区).
+    Zone,
 }
 
 struct Tables {
@@ -63,6 +66,7 @@ fn tables() -> &'static Tables {
                     "after_name" => Attach::AfterName,
                     "after_place_named" => Attach::AfterPlaceNamed,
                     "nested" => Attach::Nested,
+                    "zone" => Attach::Zone,
                     _ => Attach::AfterPlace,
                 };
                 (s.chars().collect(), attach)
@@ -178,6 +182,16 @@ pub fn organizations(doc: &Doc, places: &[Place], main_place: Option<&str>) -> V
             let mut org = mention(chars, span, EntityType::Organization, String::new());
             org.normalized = org.text.clone();
             found.push(org);
+        } else if let Some(zone_end) =
+            suffix_after(chars, place.span.end, 12, &token_end, |a| a == Attach::Zone)
+            && let Some(end) =
+                suffix_after(chars, zone_end, 0, &token_end, |a| a == Attach::AfterPlace)
+        {
+            // A zone's body after the zone's whole name: 山东 + 新旧动能转换综合试验区 + 管委会.
+            let span = Span::new(place.span.start, end);
+            let mut org = mention(chars, span, EntityType::Organization, String::new());
+            org.normalized = org.text.clone();
+            found.push(org);
         }
     }
     // After a proper name token: 中保 + 公司.
@@ -237,7 +251,7 @@ pub fn organizations(doc: &Doc, places: &[Place], main_place: Option<&str>) -> V
             let word = &chars[span.start..span.end];
             let body = &word[1..];
             let is_org = t.suffixes.iter().any(|(s, a)| {
-                *a != Attach::AfterPlaceNamed
+                !matches!(a, Attach::AfterPlaceNamed | Attach::Zone)
                     && (s.as_slice() == word || s.as_slice() == body && body.len() >= 2)
             }) || body == ['委']
                 || body == ['府'];
