@@ -228,6 +228,13 @@ impl<'t> Doc<'t> {
         &self.tokens
     }
 
+    /// The tokens inside `span`.
+    pub fn tokens_in(&self, span: Span) -> &[Token] {
+        let from = self.tokens.partition_point(|t| t.span.start < span.start);
+        let to = from + self.tokens[from..].partition_point(|t| t.span.end <= span.end);
+        &self.tokens[from..to]
+    }
+
     /// Whether a token starts at char `at`.
     pub fn starts_token(&self, at: usize) -> bool {
         let i = self.tokens.partition_point(|t| t.span.start < at);

@@ -410,9 +410,7 @@ pub fn roads(doc: &Doc) -> Vec<Mention> {
 /// reads it as one proper name (中正路, 长安街), or reads the ending as a word of its own after a
 /// proper name (林森 + 路, 京广 + 高铁), not after a common word (这条路, 柏油路).
 fn is_road_name(doc: &Doc, span: Span, suffix_start: usize) -> bool {
-    let tokens = doc.tokens();
-    let from = tokens.partition_point(|t| t.span.start < span.start);
-    let inside = &tokens[from..from + tokens[from..].partition_point(|t| t.span.end <= span.end)];
+    let inside = doc.tokens_in(span);
     let one_name = matches!(inside, [t] if t.span == span && t.pos.is_proper_name());
     let named_then_road = doc.starts_token(suffix_start)
         && doc.ends_token(span.end)

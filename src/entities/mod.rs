@@ -25,7 +25,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::document::{Doc, Pos, Span, SpanIndex, Token};
+use crate::document::{Doc, Pos, Span, SpanIndex};
 use gazetteer::Gazetteer;
 use model::NerModel;
 
@@ -164,7 +164,8 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
         // A person is never a time word the segmenter knows (凌晨).
         .filter(|m| {
             m.kind != model::EntityKind::Person
-                || !tokens_in(tokens, m.span)
+                || !doc
+                    .tokens_in(m.span)
                     .iter()
                     .any(|t| t.span == m.span && t.pos.as_str() == "t")
         })
@@ -218,7 +219,8 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
         // two names and what lies between them).
         .filter(|m| {
             m.kind != EntityType::Organization
-                || !tokens_in(tokens, m.span)
+                || !doc
+                    .tokens_in(m.span)
                     .iter()
                     .any(|t| breaks_org_name(t.pos, t.word(text)))
         })
@@ -260,7 +262,7 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
                         // Where every name inside it is an organisation, each stands on its
                         // own (中央纪委 + 国家监委), as it would with a 、 between them.
                         && !rules.iter().all(|r| r.kind == EntityType::Organization)
-                        && !tokens_in(tokens, m.span).iter().any(|t| {
+                        && !doc.tokens_in(m.span).iter().any(|t| {
                             (t.pos.is_verb() || t.pos.is_function_word())
                                 && !rules.iter().any(|r| {
                                     r.span.start <= t.span.start && t.span.end <= r.span.end
@@ -368,13 +370,6 @@ fn without_credit(doc: &Doc, span: Span) -> Span {
                 .then(|| Span::new(span.start, span.end - n))
         })
         .unwrap_or(span)
-}
-
-/// The tokens inside `span` (tokens are in text order).
-fn tokens_in(tokens: &[Token], span: Span) -> &[Token] {
-    let from = tokens.partition_point(|t| t.span.start < span.start);
-    let to = from + tokens[from..].partition_point(|t| t.span.end <= span.end);
-    &tokens[from..to]
 }
 
 /// A word that never stands inside an organisation's name: a preposition (从, 被, 在), but
