@@ -237,8 +237,13 @@ impl<'t> Doc<'t> {
 
     /// Whether a token starts at char `at`.
     pub fn starts_token(&self, at: usize) -> bool {
+        self.token_starting_at(at).is_some()
+    }
+
+    /// The token that starts at char `at`, if one does.
+    pub fn token_starting_at(&self, at: usize) -> Option<&Token> {
         let i = self.tokens.partition_point(|t| t.span.start < at);
-        self.tokens.get(i).is_some_and(|t| t.span.start == at)
+        self.tokens.get(i).filter(|t| t.span.start == at)
     }
 
     /// Whether a token ends at char `at`.

@@ -124,29 +124,14 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
         }
     }
     mentions.extend(grammar::streets(doc, &places));
-    let taken = SpanIndex::new(mentions.iter().map(|m| m.span));
-    let roads: Vec<Mention> = grammar::roads(doc)
-        .into_iter()
-        .filter(|r| taken.overlapping(r.span).next().is_none())
-        .collect();
-    mentions.extend(roads);
+    add_where_free(&mut mentions, grammar::roads(doc));
     mentions.extend(orgs);
     mentions.extend(grammar::works(doc));
     mentions.extend(grammar::known_people(doc));
     // A listed work inside 《》 is already one.
-    let titles = SpanIndex::new(mentions.iter().map(|m| m.span));
-    let named_works: Vec<Mention> = grammar::named_works(doc)
-        .into_iter()
-        .filter(|w| titles.overlapping(w.span).next().is_none())
-        .collect();
-    mentions.extend(named_works);
+    add_where_free(&mut mentions, grammar::named_works(doc));
     // A masked name is a person whole (邓某, 陈某某), wherever the tagger saw part of it.
-    let rule_spans = SpanIndex::new(mentions.iter().map(|m| m.span));
-    let masked: Vec<Mention> = grammar::masked_people(doc)
-        .into_iter()
-        .filter(|p| rule_spans.overlapping(p.span).next().is_none())
-        .collect();
-    mentions.extend(masked);
+    add_where_free(&mut mentions, grammar::masked_people(doc));
     // A quoted campaign name is not an entity: “平安本溪”. Mainland text puts names and
     // titles in 『』 (『大地周刊』, 『南京古城墙修复纪念园』), so those quotes do not count.
     let quoted: std::collections::HashSet<Span> = doc
@@ -160,14 +145,13 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
     let learned: Vec<Mention> = tagged
         .iter()
         .filter(|m| m.score >= MIN_MODEL_SCORE && !quoted.contains(&m.span))
-        .filter(|m| !is_not_an_entity(&doc.string(m.span)))
+        .filter(|m| !is_not_an_entity(doc.slice(m.span)))
         // A person is never a time word the segmenter knows (凌晨).
         .filter(|m| {
             m.kind != model::EntityKind::Person
                 || !doc
-                    .tokens_in(m.span)
-                    .iter()
-                    .any(|t| t.span == m.span && t.pos.as_str() == "t")
+                    .token_starting_at(m.span.start)
+                    .is_some_and(|t| t.span == m.span && t.pos.as_str() == "t")
         })
         // A name of two or more chars starts where a word starts (not 重庆 in 隆重庆祝).
         .filter(|m| m.span.len() < 2 || doc.starts_token(m.span.start))
@@ -192,21 +176,15 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
         places.iter().filter(|p| p.short).map(|p| p.span).collect();
     let place_spans: std::collections::HashSet<Span> = places.iter().map(|p| p.span).collect();
     let tagged_index = SpanIndex::new(tagged.iter().map(|m| m.span));
-    // Tokens are in text order and do not overlap: the one starting at a char, if any.
-    let token_tag = |start: usize| {
-        let i = tokens.partition_point(|t| t.span.start < start);
-        tokens
-            .get(i)
-            .filter(|t| t.span.start == start)
-            .map(|t| t.pos)
-    };
     mentions.retain(|r| {
         if !short_places.contains(&r.span) {
             return true;
         }
         let mut seen = tagged_index.overlapping(r.span).peekable();
         if seen.peek().is_none() {
-            return token_tag(r.span.start).is_some_and(Pos::is_place);
+            return doc
+                .token_starting_at(r.span.start)
+                .is_some_and(|t| t.pos.is_place());
         }
         seen.any(|i| tagged[i].kind == model::EntityKind::Location && tagged[i].span == r.span)
     });
@@ -341,6 +319,16 @@ fn repeated_mentions(doc: &Doc, mentions: &[Mention]) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Add the `candidates` that overlap none of `mentions` (rules found earlier win).
+fn add_where_free(mentions: &mut Vec<Mention>, candidates: Vec<Mention>) {
+    let taken = SpanIndex::new(mentions.iter().map(|m| m.span));
+    let free: Vec<Mention> = candidates
+        .into_iter()
+        .filter(|c| taken.overlapping(c.span).next().is_none())
+        .collect();
+    mentions.extend(free);
 }
 
 /// Whether a mention is what `dicts/not_entities.txt` says is no name (十九届四中全会, 民国).
