@@ -39,6 +39,8 @@ pub const IDF: &str = include_str!("../dicts/idf.tsv");
 pub const KEYWORD_WEIGHTS: &str = include_str!("../dicts/keyword_weights.tsv");
 /// Administrative divisions of China: code, name, short form, level, parent (WTFPL/Apache-2.0).
 pub const DIVISIONS: &str = include_str!("../dicts/divisions.tsv");
+/// Taiwan's districts and townships, below the counties `DIVISIONS` stops at (MIT).
+pub const DIVISIONS_TAIWAN: &str = include_str!("../dicts/divisions_taiwan.tsv");
 /// Countries, world regions and Chinese macro-regions.
 pub const PLACES_WORLD: &str = include_str!("../dicts/places_world.txt");
 /// Organisation name endings and how they attach.
@@ -149,6 +151,7 @@ mod tests {
             ("idf", IDF),
             ("keyword_weights", KEYWORD_WEIGHTS),
             ("divisions", DIVISIONS),
+            ("divisions_taiwan", DIVISIONS_TAIWAN),
             ("places_world", PLACES_WORLD),
             ("radicals", RADICALS),
             ("org_suffixes", ORG_SUFFIXES),

@@ -248,8 +248,13 @@ impl<'t> Doc<'t> {
 
     /// Whether a token ends at char `at`.
     pub fn ends_token(&self, at: usize) -> bool {
+        self.token_ending_at(at).is_some()
+    }
+
+    /// The token that ends at char `at`, if one does.
+    pub fn token_ending_at(&self, at: usize) -> Option<&Token> {
         let i = self.tokens.partition_point(|t| t.span.end < at);
-        self.tokens.get(i).is_some_and(|t| t.span.end == at)
+        self.tokens.get(i).filter(|t| t.span.end == at)
     }
 
     /// Whether `s` stands in the text at char `at`.

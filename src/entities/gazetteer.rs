@@ -1,5 +1,6 @@
 //! Places from the administrative-divisions gazetteer (`dicts/divisions.tsv`: provinces,
-//! cities, counties, townships with codes and short forms) and from `dicts/places_world.txt`
+//! cities, counties, townships with codes and short forms; `dicts/divisions_taiwan.tsv` below
+//! Taiwan's counties) and from `dicts/places_world.txt`
 //! (countries, world and Chinese regions).
 //!
 //! A match must start and end on token boundaries. Full names count as they are; a short form
@@ -90,7 +91,7 @@ impl Gazetteer {
     pub fn new() -> Self {
         let mut divisions = Vec::new();
         let mut forms: Vec<(&'static str, Entry)> = Vec::new();
-        for (code, rest) in rows(dicts::DIVISIONS) {
+        for (code, rest) in rows(dicts::DIVISIONS).chain(rows(dicts::DIVISIONS_TAIWAN)) {
             let mut fields = rest.split('\t');
             let (Ok(code), Some(name), Some(short), Some(level), Some(parent), Some(source)) = (
                 code.parse::<u64>(),

@@ -352,21 +352,13 @@ pub fn streets(doc: &Doc, places: &[Place]) -> Vec<Mention> {
 /// Roads, streets and routes: a name of two to five Han characters starting a word, a road
 /// ending (`dicts/road_suffixes.txt`), then a section, lane and alley if written (中正路三段,
 /// 南兴路3巷, 公园路93巷12弄, 小东地下道, 京广高铁). The name holds no character that breaks
-/// names (这条路, 走上大道).
-pub fn roads(doc: &Doc) -> Vec<Mention> {
+/// names (这条路, 走上大道). A name that starts with a place is that place (南京路, 台南交流道):
+/// 柳营区柳营路 is a district, then a road.
+pub fn roads(doc: &Doc, places: &[Place]) -> Vec<Mention> {
     let t = tables();
     let chars = doc.chars();
-    let is_numeral =
-        |c: char| c.is_ascii_digit() || crate::text::digit_value(c).is_some() || c == '十';
-    // A numeral run and one of `ends` after it, from `at`: where that ends.
-    let part = |at: usize, ends: &[char]| -> Option<usize> {
-        let digits = chars[at.min(chars.len())..]
-            .iter()
-            .take_while(|&&c| is_numeral(c))
-            .count();
-        (digits > 0 && digits <= 4 && chars.get(at + digits).is_some_and(|c| ends.contains(c)))
-            .then_some(at + digits + 1)
-    };
+    let place_ends: rustc_hash::FxHashMap<usize, usize> =
+        places.iter().map(|p| (p.span.start, p.span.end)).collect();
     let mut out: Vec<Mention> = Vec::new();
     for token in doc.tokens() {
         let start = token.span.start;
@@ -377,33 +369,157 @@ pub fn roads(doc: &Doc) -> Vec<Mention> {
         let road = (2..=5).find_map(|name| {
             // Cheapest test first: most words are followed by no road ending.
             let name_end = start + name;
-            let suffix = t
-                .road_suffixes_by_first
-                .get(chars.get(name_end)?)?
-                .iter()
-                .map(|&i| &t.road_suffixes[i])
-                .find(|s| chars.get(name_end..name_end + s.len()) == Some(s.as_slice()))?
-                .len();
+            let suffix = road_suffix_at(chars, name_end)?;
             let clean = chars
                 .get(start..name_end)?
                 .iter()
                 .all(|&c| crate::text::is_han(c) && !breaks_name(c) && !is_numeral(c));
             let span = Span::new(start, name_end + suffix);
-            (clean && is_road_name(doc, span, name_end) && !t.not_roads.contains(doc.slice(span)))
-                .then_some(span.end)
+            let past_place = place_ends.get(&start).is_some_and(|&end| end < name_end);
+            (clean
+                && !past_place
+                && is_road_name(doc, span, name_end)
+                && !t.not_roads.contains(doc.slice(span)))
+            .then_some(span.end)
         });
-        let Some(mut end) = road else {
+        let Some(end) = road else {
             continue;
         };
-        for ends in [&['段'][..], &['巷'], &['弄']] {
-            if let Some(next) = part(end, ends) {
-                end = next;
-            }
-        }
-        let span = Span::new(start, end);
+        // A preposition the segmenter glued to the name is not part of it (于 + 裕义路).
+        let start = if is_preposition(chars[start]) && end - start >= 4 {
+            start + 1
+        } else {
+            start
+        };
+        let span = Span::new(start, road_parts(chars, end));
         out.push(mention(chars, span, EntityType::Location, doc.string(span)));
     }
     out
+}
+
+/// Roads of a traffic or flood bulletin, which lists them by the dozen (`3时50分崑大路`,
+/// `仁德区长兴路`, `、永大一路口`): in an article where [`roads`] found two or more, a name of two to
+/// four Han characters, a numeral if written (长兴一街, 东桥七路), then a road ending is a road
+/// where it starts a word after a boundary (punctuation, a numeral or time, a coordinator or
+/// preposition, a division's ending) and its ending closes a word or comes before 口. The
+/// shortest such name wins: 永大路 in 封闭永大路, not 闭永大路.
+pub fn listed_roads(doc: &Doc, roads: &[Mention]) -> Vec<Mention> {
+    if roads.len() < 2 {
+        return Vec::new();
+    }
+    let t = tables();
+    let chars = doc.chars();
+    // What may stand before a listed road: a verb, function word, numeral or time (封闭, 、,
+    // 3时50分) or a division (仁德区长兴路); another road may stand right before it, at a
+    // crossing (长兴路南兴路), wherever the segmenter cut.
+    let boundary = |at: usize| {
+        at == 0
+            || chars[at - 1] == '、'
+            || matches!(chars[at - 1], '区' | '里' | '乡' | '镇' | '村')
+            || doc.token_ending_at(at).is_some_and(|t| {
+                t.pos.is_verb()
+                    || t.pos.is_function_word()
+                    || matches!(t.pos.as_str(), "m" | "t" | "q" | "ns" | "eng")
+            })
+    };
+    let mut out: Vec<Mention> = Vec::new();
+    let mut at = 0;
+    while at < chars.len() {
+        let Some(suffix) = road_suffix_at(chars, at) else {
+            at += 1;
+            continue;
+        };
+        let end = at + suffix;
+        // The ending closes a word, or opens 口 or a name the segmenter glued to it (路拉,
+        // 路南), not a common word (路面, 街道, 路线).
+        let closes = doc.ends_token(end)
+            || chars.get(end) == Some(&'口')
+            || doc.token_starting_at(at).is_some_and(|t| {
+                t.span.end > end && (t.pos.is_proper_name() || matches!(t.pos.as_str(), "s" | "f"))
+            });
+        // A numeral between the name and the ending: 长兴 + 一 + 街.
+        let numbered = usize::from(at > 0 && is_numeral(chars[at - 1]));
+        let start = (2..=4)
+            .map(|n| at - numbered - n.min(at - numbered))
+            .find(|&start| {
+                let name = &chars[start..at - numbered];
+                // Right after a road, at a crossing, where no common word opens the name (中正路 +
+                // 机车地下道 is a road and an underpass).
+                let after_road = out.last().is_some_and(|m| m.span.end == start)
+                    && !doc
+                        .token_starting_at(start)
+                        .is_some_and(|t| t.span.end <= at - numbered && t.pos.as_str() == "n");
+                let starts_name = boundary(start)
+                    && doc.token_starting_at(start).is_some_and(|t| {
+                        !t.pos.is_function_word() && !matches!(t.pos.as_str(), "m" | "mq" | "q")
+                    });
+                // A preposition or a time's unit the segmenter glued to the name is not part of
+                // it (于 + 裕义路, 4时47分 + 永大路).
+                let after_glue = start > 0
+                    && doc.starts_token(start - 1)
+                    && boundary(start - 1)
+                    && (is_preposition(chars[start - 1])
+                        || matches!(chars[start - 1], '分' | '时' | '秒')
+                            && start > 1
+                            && is_numeral(chars[start - 2]));
+                name.len() >= 2
+                    && (after_road || starts_name || after_glue)
+                    && name.iter().all(|&c| {
+                        crate::text::is_han(c)
+                            && !breaks_name(c)
+                            && !is_numeral(c)
+                            && road_suffix_at(&[c], 0).is_none()
+                    })
+            });
+        match start {
+            Some(start) if closes && out.last().is_none_or(|m| m.span.end <= start) => {
+                let span = Span::new(start, road_parts(chars, end));
+                if !t.not_roads.contains(doc.slice(span)) {
+                    out.push(mention(chars, span, EntityType::Location, doc.string(span)));
+                    at = span.end;
+                    continue;
+                }
+                at += 1;
+            }
+            _ => at += 1,
+        }
+    }
+    out
+}
+
+/// A one-char preposition that may come right before a place: 于, 在, 往, 至, 到, 从, 经, 沿.
+fn is_preposition(c: char) -> bool {
+    matches!(c, '于' | '在' | '往' | '至' | '到' | '从' | '经' | '沿')
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || crate::text::digit_value(c).is_some() || c == '十'
+}
+
+/// The length of the road ending (`dicts/road_suffixes.txt`) at `at`, longest first.
+fn road_suffix_at(chars: &[char], at: usize) -> Option<usize> {
+    let t = tables();
+    t.road_suffixes_by_first
+        .get(chars.get(at)?)?
+        .iter()
+        .map(|&i| &t.road_suffixes[i])
+        .find(|s| chars.get(at..at + s.len()) == Some(s.as_slice()))
+        .map(Vec::len)
+}
+
+/// Where a road's name ends once its section, lane and alley are read (中正路 + 三段, 公园路 +
+/// 93巷 + 12弄).
+fn road_parts(chars: &[char], mut end: usize) -> usize {
+    for ends in ['段', '巷', '弄'] {
+        let digits = chars[end.min(chars.len())..]
+            .iter()
+            .take_while(|&&c| is_numeral(c))
+            .count();
+        if digits > 0 && digits <= 4 && chars.get(end + digits) == Some(&ends) {
+            end += digits + 1;
+        }
+    }
+    end
 }
 
 /// Whether `span` (a name, then a road ending from `suffix_start`) names a road: the segmenter

@@ -124,7 +124,29 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
         }
     }
     mentions.extend(grammar::streets(doc, &places));
-    add_where_free(&mut mentions, grammar::roads(doc));
+    // A short form that starts a road's name is part of it (柳营 in 柳营路二段); a full name
+    // stays a place (欧洲 in 欧洲高速公路).
+    let roads = grammar::roads(doc, &places);
+    let listed = grammar::listed_roads(doc, &roads);
+    let road_index = SpanIndex::new(roads.iter().chain(&listed).map(|r| r.span));
+    let road_span = |i: usize| {
+        roads
+            .get(i)
+            .unwrap_or_else(|| &listed[i - roads.len()])
+            .span
+    };
+    let road_spans: std::collections::HashSet<Span> =
+        roads.iter().chain(&listed).map(|r| r.span).collect();
+    let short_spans: std::collections::HashSet<Span> =
+        places.iter().filter(|p| p.short).map(|p| p.span).collect();
+    mentions.retain(|m| {
+        !short_spans.contains(&m.span)
+            || !road_index
+                .overlapping(m.span)
+                .any(|i| road_span(i) != m.span && road_span(i).start == m.span.start)
+    });
+    add_where_free(&mut mentions, roads);
+    add_where_free(&mut mentions, listed);
     mentions.extend(orgs);
     mentions.extend(grammar::works(doc));
     mentions.extend(grammar::known_people(doc));
@@ -170,10 +192,14 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
             }
         })
         .collect();
-    // A short form (友谊, 新建, 昆仑 are also words) stands only where the tagger saw a place
-    // there too, or saw nothing and the segmenter called it a place name.
-    let short_places: std::collections::HashSet<Span> =
-        places.iter().filter(|p| p.short).map(|p| p.span).collect();
+    // A short form (友谊, 新建, 昆仑 are also words) stands where the article writes its full
+    // name too (仁德 after 仁德区, 高雄 after 高雄市), or where the tagger saw a place there
+    // too, or saw nothing and the segmenter called it a place name.
+    let short_places: std::collections::HashSet<Span> = places
+        .iter()
+        .filter(|p| p.short && !written.contains(p.normalized.as_str()))
+        .map(|p| p.span)
+        .collect();
     let place_spans: std::collections::HashSet<Span> = places.iter().map(|p| p.span).collect();
     let tagged_index = SpanIndex::new(tagged.iter().map(|m| m.span));
     mentions.retain(|r| {
@@ -230,7 +256,13 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
                 [] => true,
                 // One gazetteer place or rule organisation inside a longer name the tagger
                 // read in context (中国 in 中国共产党, 友好协会 in 中国人民对外友好协会).
-                [r] => contains(r) && r.kind != EntityType::Work || reads_place_otherwise(r),
+                // A road is whole as the rules read it: not 分永大路 for 永大路 after 4时47分.
+                [r] => {
+                    contains(r)
+                        && r.kind != EntityType::Work
+                        && !(road_spans.contains(&r.span) && r.span.end == m.span.end)
+                        || reads_place_otherwise(r)
+                }
                 // Places and organisations inside it, with no verb or function word between
                 // them (中国 + 交通部 in 中国交通部, not 本溪市公安局联合中保公司).
                 _ => {
@@ -604,6 +636,68 @@ mod tests {
             .map(|m| m.span)
             .collect();
         assert_eq!(found, [Span::new(10, 13), Span::new(21, 24)]);
+    }
+
+    #[test]
+    fn a_bulletin_lists_its_roads_whole() {
+        // Lines of a Tainan flood bulletin (samples/zh-hant): times, districts and crossings
+        // run into the names.
+        let got = found(concat!(
+            "5、3時55分中山南路與東橋七路口積水(積水約20公分)\n",
+            "6、3時58分正強街往統一中正橋方向(積水約20公分)\n",
+            "7、4時10分自強、正強路口往砲校方向(積水約30公分)\n",
+            "8、4時28分中正路機車地下道(積水約20公分)\n",
+            "9、4時28分永大、民族路口（積水約20公分）\n",
+            "10、4時33分大灣路942巷與大灣路口拉封鎖線（積水約20公分）\n",
+            "11、4時37分永大路一段2號前（積水約20公分）\n",
+            "12、4時42分永大、大灣三及永大國光六已拉封鎖線（積水約20公分）\n",
+            "13、4時47分永大路、大灣路拉封鎖線（積水約20公分）\n",
+            "14、4時53分自強路22巷口（積水約20公分）\n",
+            "15、4時54分永華、永勝、文化路口延綫到永大一路口已封鎖（積水約20公分）\n",
+            "16、4時56分永大、崑大路口往涵洞方向已封鎖（積水約20公分）\n",
+            "17、5時0分永大路一段與南興路3巷口已封鎖（積水約20公分）\n",
+            "1、0330仁德區高速公路太子涵洞封路\n",
+            "2、0355仁德區長興路南興路封鎖\n",
+            "3、仁德所轄區:0335仁德區高速公路北上閘道封路\n",
+            "4、0348仁德區中正路二段1052號淹水\n",
+        ));
+        for road in [
+            "永大路",
+            "永大路一段",
+            "大湾路",
+            "昆大路",
+            "文化路",
+            "永大一路",
+            "长兴路",
+            "南兴路",
+        ] {
+            assert!(
+                got.contains(&(EntityType::Location, road.into())),
+                "{road}: {got:?}"
+            );
+        }
+        assert!(
+            !got.iter()
+                .any(|(_, name)| name.starts_with('分') || name == "机车地下道"),
+            "{got:?}"
+        );
+        // Outside a bulletin a word before 路 is no road.
+        assert!(found("明确发展思路，拓宽工作路径").is_empty());
+    }
+
+    #[test]
+    fn taiwan_districts_by_full_and_short_name() {
+        let got = found("臺南市仁德區、歸仁區停水，仁德、歸仁兩區民眾請儲水");
+        for place in ["仁德区", "归仁区", "仁德", "归仁"] {
+            assert!(
+                got.contains(&(EntityType::Location, place.into())),
+                "{place}: {got:?}"
+            );
+        }
+        assert!(
+            !got.iter().any(|(t, _)| *t == EntityType::Person),
+            "{got:?}"
+        );
     }
 
     #[test]
