@@ -273,6 +273,31 @@ pub fn organizations(doc: &Doc, places: &[Place], main_place: Option<&str>) -> V
         let government = org.text.ends_with("政府");
         let unit = |a: Attach| a == Attach::Nested || government && a == Attach::AfterPlace;
         if let Some(end) = suffix_after(chars, org.span.end, 4, &token_end, unit) {
+            // The unit's own name is a name: no function word, numeral, direction or verb
+            // phrase (行政院 + 主计总处, 内政部 + 警政署; not 欧盟签署, 北约内部, 国务院办公厅转发财政部).
+            let suffix_len = tables()
+                .suffixes
+                .iter()
+                .filter(|(s, a)| unit(*a) && chars[..end].ends_with(s))
+                .map(|(s, _)| s.len())
+                .max()
+                .unwrap_or(0);
+            let unit_words = doc.tokens_in(Span::new(org.span.end, end));
+            let suffix_start = end - suffix_len;
+            if unit_words.iter().any(|t| {
+                t.span.start < suffix_start
+                    && (t.pos.is_function_word()
+                        || matches!(t.pos.as_str(), "m" | "mq" | "f")
+                        // A verb is the unit's name only right before its ending (主计 + 总处).
+                        || t.pos.is_verb() && t.span.end != suffix_start)
+            }) || end - org.span.end < 3
+                // The ending closes a common word of two chars: 部署, 干部, 总部, 签署.
+                || doc.token_ending_at(end).is_some_and(|t| {
+                    t.span.start < suffix_start && t.span.len() <= 2 && !t.pos.is_proper_name()
+                })
+            {
+                continue;
+            }
             let span = Span::new(org.span.start, end);
             let normalized = format!(
                 "{}{}",

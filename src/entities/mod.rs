@@ -293,6 +293,9 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
     mentions.retain(|m| {
         m.kind != EntityType::Location || m.span.len() > 1 || short_form_stands(doc, m.span)
     });
+    // A name inside a link (…/2019/08/北區醫院-北區醫院警察打人-….jpg) is part of an address.
+    let links = SpanIndex::new(links(doc));
+    mentions.retain(|m| links.overlapping(m.span).next().is_none());
     group(mentions)
 }
 
@@ -351,6 +354,18 @@ fn repeated_mentions(doc: &Doc, mentions: &[Mention]) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Where the text holds a web address (scraped markup often leaves `src="https://…"` behind).
+fn links(doc: &Doc) -> Vec<Span> {
+    static LINK: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let link = LINK.get_or_init(|| {
+        regex::Regex::new(r#"(?:https?://|www\.)[^\s"'<>()（）\[\]【】，。、；]+"#)
+            .expect("valid regex")
+    });
+    link.find_iter(doc.text())
+        .map(|m| doc.span_of_bytes(m.start(), m.end()))
+        .collect()
 }
 
 /// Add the `candidates` that overlap none of `mentions` (rules found earlier win).
@@ -565,6 +580,8 @@ mod tests {
                 "山东新旧动能转换综合试验区管委会主任出席。",
                 "山东新旧动能转换综合试验区管委会",
             ),
+            ("行政院主計總處昨(2)日舉辦普查頒獎典禮", "行政院主计总处"),
+            ("內政部警政署表示將持續查緝", "内政部警政署"),
         ] {
             let got = found(text);
             assert!(
@@ -572,6 +589,31 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+        // A unit has a name of its own: a verb, 内部 or 各 ends the parent's name.
+        for (text, not_org) in [
+            ("欧盟签署了这项协议", "欧盟签署"),
+            ("北约内部意见不一", "北约内部"),
+            ("落实党中央决策部署", "党中央决策部署"),
+            ("济宁市公安局各派出所加强巡逻", "济宁市公安局各派出所"),
+        ] {
+            let got = found(text);
+            assert!(
+                !got.contains(&(EntityType::Organization, not_org.into())),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_names_inside_a_link() {
+        let got = found(
+            "記者到北區醫院採訪。<img src=\"https://www.example.com/2019/08/北區醫院-警察-1.jpg\">",
+        );
+        assert_eq!(
+            got,
+            [(EntityType::Organization, "北区医院".to_string())],
+            "{got:?}"
+        );
     }
 
     #[test]
