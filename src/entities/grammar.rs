@@ -561,6 +561,29 @@ fn is_road_name(doc: &Doc, span: Span, suffix_start: usize) -> bool {
     one_name || named_then_road
 }
 
+/// People named familiarly, as police and court news do: 老 or 小 and a surname the segmenter
+/// reads as a name of its own (瓜农老杨, 老杨说). Elsewhere the document-level repeat finds
+/// the same name where the segmenter cut otherwise (老杨称).
+pub fn familiar_people(doc: &Doc) -> Vec<Mention> {
+    let t = tables();
+    let (chars, tokens) = (doc.chars(), doc.tokens());
+    let mut out = Vec::new();
+    for pair in tokens.windows(2) {
+        let [prefix, surname] = pair else { continue };
+        let familiar = matches!(doc.slice(prefix.span), "老" | "小");
+        if familiar
+            && surname.span.start == prefix.span.end
+            && surname.span.len() == 1
+            && surname.pos.is_person()
+            && t.surnames.contains(doc.slice(surname.span))
+        {
+            let span = Span::new(prefix.span.start, surname.span.end);
+            out.push(mention(chars, span, EntityType::Person, doc.string(span)));
+        }
+    }
+    out
+}
+
 /// Names a bulletin masks: a surname and 某 or 某某 (邓某, 陈某某, 欧阳某), whole, where the
 /// surname starts a token.
 pub fn masked_people(doc: &Doc) -> Vec<Mention> {
