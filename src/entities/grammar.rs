@@ -291,6 +291,8 @@ pub fn organizations(doc: &Doc, places: &[Place], main_place: Option<&str>) -> V
                         // A verb is the unit's name only right before its ending (主计 + 总处).
                         || t.pos.is_verb() && t.span.end != suffix_start)
             }) || end - org.span.end < 3
+                // 部长, 署长 are titles and 部会 the ministries: 王美花部长, 行政院相关部会.
+                || matches!(chars.get(end), Some('长' | '会'))
                 // The ending closes a common word of two chars: 部署, 干部, 总部, 签署.
                 || doc.token_ending_at(end).is_some_and(|t| {
                     t.span.start < suffix_start && t.span.len() <= 2 && !t.pos.is_proper_name()
