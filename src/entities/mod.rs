@@ -668,6 +668,16 @@ mod tests {
             got.contains(&(EntityType::Location, "乌拉圭".into())),
             "{got:?}"
         );
+        // Courtesy is no one; the two sides of the strait are a place in any compound.
+        let got = found("谢谢大家。推动两岸关系和平发展，增进两岸人民福祉");
+        assert_eq!(
+            got,
+            [
+                (EntityType::Location, "两岸".to_string()),
+                (EntityType::Location, "两岸".to_string())
+            ],
+            "{got:?}"
+        );
     }
 
     #[test]
