@@ -457,6 +457,14 @@ pub fn listed_roads(doc: &Doc, roads: &[Mention]) -> Vec<Mention> {
             continue;
         };
         let end = at + suffix;
+        // The ending is no common word's end (局部道路, 这段马路).
+        if doc
+            .token_ending_at(end)
+            .is_some_and(|t| t.span.start < at && GENERIC_ROADS.contains(&t.word(doc.text())))
+        {
+            at += 1;
+            continue;
+        }
         // The ending closes a word, or opens 口 or a name the segmenter glued to it (路拉,
         // 路南), not a common word (路面, 街道, 路线).
         let closes = doc.ends_token(end)
@@ -518,6 +526,11 @@ pub fn listed_roads(doc: &Doc, roads: &[Mention]) -> Vec<Mention> {
 fn is_preposition(c: char) -> bool {
     matches!(c, '于' | '在' | '往' | '至' | '到' | '从' | '经' | '沿')
 }
+
+/// Two-char words for a kind of road, which end in a road ending but name none.
+const GENERIC_ROADS: [&str; 12] = [
+    "道路", "马路", "公路", "铁路", "线路", "小路", "山路", "水路", "陆路", "网路", "思路", "出路",
+];
 
 fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || crate::text::digit_value(c).is_some() || c == '十'

@@ -257,11 +257,13 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
                 [] => true,
                 // One gazetteer place or rule organisation inside a longer name the tagger
                 // read in context (中国 in 中国共产党, 友好协会 in 中国人民对外友好协会).
-                // A road is whole as the rules read it: not 分永大路 for 永大路 after 4时47分.
+                // A road is whole as the rules read it (not 分永大路 for 永大路 after 4时47分,
+                // nor 保安路105号 with its house number), unless it is part of a name of another
+                // kind (北京铁路国际旅行社).
                 [r] => {
                     contains(r)
                         && r.kind != EntityType::Work
-                        && !(road_spans.contains(&r.span) && r.span.end == m.span.end)
+                        && !(road_spans.contains(&r.span) && m.kind == r.kind)
                         || reads_place_otherwise(r)
                 }
                 // Places and organisations inside it, with no verb or function word between
@@ -702,6 +704,8 @@ mod tests {
         // Lines of a Tainan flood bulletin (samples/zh-hant): times, districts and crossings
         // run into the names.
         let got = found(concat!(
+            "包括永康、東區、仁德、歸仁等地區因仍有局部道路尚有積水，目前小東地下道雙向封閉、林森路一段大同地下道等道路，進行管制封閉、雙向封閉。市府提醒用路人小心行駛、注意安全。\n",
+            "13、保安路105號到二仁路積水無法通行\n",
             "5、3時55分中山南路與東橋七路口積水(積水約20公分)\n",
             "6、3時58分正強街往統一中正橋方向(積水約20公分)\n",
             "7、4時10分自強、正強路口往砲校方向(積水約30公分)\n",
@@ -721,6 +725,8 @@ mod tests {
             "4、0348仁德區中正路二段1052號淹水\n",
         ));
         for road in [
+            "保安路",
+            "二仁路",
             "永大路",
             "永大路一段",
             "大湾路",
@@ -736,8 +742,10 @@ mod tests {
             );
         }
         assert!(
-            !got.iter()
-                .any(|(_, name)| name.starts_with('分') || name == "机车地下道"),
+            !got.iter().any(|(_, name)| name.starts_with('分')
+                || name.ends_with("道路")
+                || name.ends_with('号')
+                || name == "机车地下道"),
             "{got:?}"
         );
         // Outside a bulletin a word before 路 is no road.
