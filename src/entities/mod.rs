@@ -670,6 +670,13 @@ mod tests {
             got.contains(&(EntityType::Location, "乌拉圭".into())),
             "{got:?}"
         );
+        // A world city is a place, never a person.
+        let got = found("论坛在达沃斯举行，代表团随后访问哈瓦那");
+        assert!(
+            got.contains(&(EntityType::Location, "达沃斯".into()))
+                && got.contains(&(EntityType::Location, "哈瓦那".into())),
+            "{got:?}"
+        );
         // Courtesy is no one; the two sides of the strait are a place in any compound.
         let got = found("谢谢大家。推动两岸关系和平发展，增进两岸人民福祉");
         assert_eq!(
