@@ -576,6 +576,44 @@ fn is_road_name(doc: &Doc, span: Span, suffix_start: usize) -> bool {
     one_name || named_then_road
 }
 
+/// Two countries or regions by their one-char short forms before what they share (台梵邦谊,
+/// 中美关系, 中俄两国): each char is a place (`dicts/place_abbreviations.txt`).
+pub fn abbreviation_pairs(doc: &Doc) -> Vec<Mention> {
+    const SHARED: [&str; 16] = [
+        "两国", "关系", "邦谊", "邦交", "友好", "友谊", "合作", "双边", "经贸", "贸易", "峰会",
+        "会谈", "建交", "之间", "战略", "共同",
+    ];
+    let chars = doc.chars();
+    let mut out = Vec::new();
+    for i in 0..chars.len().saturating_sub(2) {
+        if is_place_abbreviation(chars[i])
+            && is_place_abbreviation(chars[i + 1])
+            && chars[i] != chars[i + 1]
+            && doc.starts_token(i)
+            && SHARED.iter().any(|w| doc.starts_with_at(i + 2, w))
+        {
+            for at in [i, i + 1] {
+                let span = Span::new(at, at + 1);
+                out.push(mention(chars, span, EntityType::Location, doc.string(span)));
+            }
+        }
+    }
+    out
+}
+
+/// Whether `c` is a country's or region's one-char short form (`dicts/place_abbreviations.txt`).
+pub fn is_place_abbreviation(c: char) -> bool {
+    static PLACES: OnceLock<Vec<char>> = OnceLock::new();
+    let places = PLACES.get_or_init(|| {
+        let mut places: Vec<char> = rows(dicts::PLACE_ABBREVIATIONS)
+            .flat_map(|(c, _)| c.chars())
+            .collect();
+        places.sort_unstable();
+        places
+    });
+    places.binary_search(&c).is_ok()
+}
+
 /// People named familiarly, as police and court news do: 老 or 小 and a surname the segmenter
 /// reads as a name of its own (瓜农老杨, 老杨说). Elsewhere the document-level repeat finds
 /// the same name where the segmenter cut otherwise (老杨称).

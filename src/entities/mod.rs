@@ -292,6 +292,9 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
             .any(|i| learned[i].span.start <= r.span.start && r.span.end <= learned[i].span.end)
     });
     mentions.extend(learned);
+    // Two short forms before what they share (台梵邦谊), where no name read in context holds
+    // them (美中贸易全国委员会).
+    add_where_free(&mut mentions, grammar::abbreviation_pairs(doc));
     mentions.extend(repeated_mentions(doc, &mentions));
     mentions.retain(|m| {
         m.kind != EntityType::Location || m.span.len() > 1 || short_form_stands(doc, m.span)
@@ -419,17 +422,9 @@ fn breaks_org_name(pos: Pos, word: &str) -> bool {
 /// Whether a one-character place is one here: it must be a short form of a country or region
 /// (`dicts/place_abbreviations.txt`: 美, 俄, 台, 京), not a surname or a fragment (蔡, 团, 证).
 fn short_form_stands(doc: &Doc, span: Span) -> bool {
-    static PLACES: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    let places = PLACES.get_or_init(|| {
-        let mut places: Vec<char> = crate::dicts::rows(crate::dicts::PLACE_ABBREVIATIONS)
-            .flat_map(|(c, _)| c.chars())
-            .collect();
-        places.sort_unstable();
-        places
-    });
     doc.chars()
         .get(span.start)
-        .is_some_and(|c| places.binary_search(c).is_ok())
+        .is_some_and(|&c| grammar::is_place_abbreviation(c))
 }
 
 /// The quoted terms of the document.
@@ -635,6 +630,17 @@ mod tests {
             .collect();
         assert!(!places.contains(&"蔡"), "{got:?}");
         assert!(places.contains(&"中") && places.contains(&"美"), "{got:?}");
+        // Before what the two share, each char is a place; inside a name read whole, not.
+        let got = found("持續深化臺梵邦誼。美中贸易全国委员会会长出席");
+        assert!(
+            got.contains(&(EntityType::Location, "台".into()))
+                && got.contains(&(EntityType::Location, "梵".into())),
+            "{got:?}"
+        );
+        assert!(
+            !got.contains(&(EntityType::Location, "美".into())),
+            "{got:?}"
+        );
     }
 
     #[test]
