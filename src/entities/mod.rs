@@ -176,10 +176,17 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
                     .token_starting_at(m.span.start)
                     .is_some_and(|t| t.span == m.span && t.pos.as_str() == "t")
         })
-        // A name of two or more chars starts where a word starts (not 重庆 in 隆重庆祝).
-        .filter(|m| m.span.len() < 2 || doc.starts_token(m.span.start))
+        // A name of two or more chars starts where a word starts (not 重庆 in 隆重庆祝), and
+        // a place's or organisation's with no conjunction or preposition (及鸿海集团, 至龙昌;
+        // 和 and 于 are surnames too).
+        .filter(|m| {
+            m.span.len() < 2
+                || doc.token_starting_at(m.span.start).is_some_and(|t| {
+                    m.kind == model::EntityKind::Person || !matches!(t.pos.as_str(), "c" | "p")
+                })
+        })
         .map(|m| {
-            let span = without_credit(doc, m.span);
+            let span = without_credit(doc, without_glued_conjunction(doc, m.span, m.kind));
             let surface = doc.string(span);
             Mention {
                 span,
@@ -396,6 +403,22 @@ fn is_not_an_entity(text: &str) -> bool {
 }
 
 /// `span` less a credit word at its end (王明摄 → 王明), when two chars or more are left.
+/// A place's or an organisation's name less a conjunction or preposition the segmenter glued
+/// to its first word (及 + 鸿海集团 from 及鸿海/集团, 至 + 龙昌). A person's keeps it: 和, 于
+/// and 向 are surnames.
+fn without_glued_conjunction(doc: &Doc, span: Span, kind: model::EntityKind) -> Span {
+    let glued = doc.chars().get(span.start).is_some_and(|c| {
+        matches!(c, '及' | '与' | '和' | '同' | '至' | '往' | '于' | '在' | '从' | '向' | '对')
+    }) && doc
+        .token_starting_at(span.start)
+        .is_some_and(|t| t.span.len() >= 2 && !t.pos.is_proper_name());
+    if glued && kind != model::EntityKind::Person && span.len() >= 3 {
+        Span::new(span.start + 1, span.end)
+    } else {
+        span
+    }
+}
+
 fn without_credit(doc: &Doc, span: Span) -> Span {
     static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| {
@@ -586,6 +609,7 @@ mod tests {
             ("行政院主計總處昨(2)日舉辦普查頒獎典禮", "行政院主计总处"),
             ("內政部警政署表示將持續查緝", "内政部警政署"),
             ("傳真社記者昨天到醫院採訪", "传真社"),
+            ("與蔡英文總統及鴻海集團創辦人郭台銘先生會見", "鸿海集团"),
         ] {
             let got = found(text);
             assert!(
