@@ -585,11 +585,14 @@ pub fn abbreviation_pairs(doc: &Doc) -> Vec<Mention> {
     ];
     let chars = doc.chars();
     let mut out = Vec::new();
-    for i in 0..chars.len().saturating_sub(2) {
-        if is_place_abbreviation(chars[i])
-            && is_place_abbreviation(chars[i + 1])
-            && chars[i] != chars[i + 1]
-            && doc.starts_token(i)
+    for token in doc.tokens() {
+        let i = token.span.start;
+        let (Some(&first), Some(&second)) = (chars.get(i), chars.get(i + 1)) else {
+            continue;
+        };
+        if first != second
+            && is_place_abbreviation(first)
+            && is_place_abbreviation(second)
             && SHARED.iter().any(|w| doc.starts_with_at(i + 2, w))
         {
             for at in [i, i + 1] {
