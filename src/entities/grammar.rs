@@ -194,6 +194,27 @@ pub fn organizations(doc: &Doc, places: &[Place], main_place: Option<&str>) -> V
             found.push(org);
         }
     }
+    // A government's body named after 本府 (the government that writes: 本府 + 都市发展局) or
+    // after 市府 / 县府, the short form that is part of the name (市府 + 灾害防救办公室).
+    for token in tokens {
+        let word = token.word(text);
+        let keeps_prefix = match word {
+            "市府" | "县府" => true,
+            "本府" => false,
+            _ => continue,
+        };
+        if let Some(end) = suffix_after(chars, token.span.end, 6, &token_end, |a| {
+            matches!(a, Attach::AfterPlace | Attach::AfterPlaceNamed)
+        }) {
+            let start = if keeps_prefix {
+                token.span.start
+            } else {
+                token.span.end
+            };
+            let span = Span::new(start, end);
+            found.push(mention(chars, span, EntityType::Organization, doc.string(span)));
+        }
+    }
     // After a proper name token: 中保 + 公司.
     for pair in tokens.windows(2) {
         let (name, next) = (&pair[0], &pair[1]);
