@@ -187,6 +187,11 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
         })
         .map(|m| {
             let span = without_credit(doc, without_glued_conjunction(doc, m.span, m.kind));
+            let span = if m.kind == model::EntityKind::Person {
+                with_regnal_number(doc, span)
+            } else {
+                span
+            };
             let surface = doc.string(span);
             Mention {
                 span,
@@ -419,6 +424,26 @@ fn without_glued_conjunction(doc: &Doc, span: Span, kind: model::EntityKind) -> 
     }
 }
 
+/// A pope's or monarch's name with its regnal number (保禄 + 六世, 伊丽莎白 + 二世), and the
+/// name before it the segmenter cut off (若望 + 保禄一世).
+fn with_regnal_number(doc: &Doc, span: Span) -> Span {
+    let chars = doc.chars();
+    let digits = chars[span.end.min(chars.len())..]
+        .iter()
+        .take_while(|&&c| crate::text::digit_value(c).is_some() || c == '十')
+        .count();
+    if digits == 0 || chars.get(span.end + digits) != Some(&'世') {
+        return span;
+    }
+    let start = match doc.tokens_in(Span::new(span.start.saturating_sub(4), span.start)) {
+        [.., before] if before.span.end == span.start && before.pos.is_person() => {
+            before.span.start
+        }
+        _ => span.start,
+    };
+    Span::new(start, span.end + digits + 1)
+}
+
 fn without_credit(doc: &Doc, span: Span) -> Span {
     static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| {
@@ -577,6 +602,7 @@ mod tests {
             ("民警迅速出警，将犯罪嫌疑人邓某抓获。", "邓某"),
             ("经查，犯罪嫌疑人陈某某对其违法事实供认不讳。", "陈某某"),
             ("次日，周某到派出所投案。", "周某"),
+            ("教宗保祿六世曾訪問", "保禄六世"),
             // Named familiarly, and an occupation is no name.
             ("瓜农老杨称自己的现金被盗，老杨说", "老杨"),
         ] {
