@@ -627,15 +627,21 @@ pub fn abbreviation_pairs(doc: &Doc) -> Vec<Mention> {
 
 /// Whether `c` is a country's or region's one-char short form (`dicts/place_abbreviations.txt`).
 pub fn is_place_abbreviation(c: char) -> bool {
-    static PLACES: OnceLock<Vec<char>> = OnceLock::new();
+    // One bit per char of the Basic Multilingual Plane, where every short form is: asked of
+    // every token, this is one load.
+    static PLACES: OnceLock<Vec<u64>> = OnceLock::new();
     let places = PLACES.get_or_init(|| {
-        let mut places: Vec<char> = rows(dicts::PLACE_ABBREVIATIONS)
-            .flat_map(|(c, _)| c.chars())
-            .collect();
-        places.sort_unstable();
-        places
+        let mut bits = vec![0u64; 1 << 10];
+        for c in rows(dicts::PLACE_ABBREVIATIONS).flat_map(|(c, _)| c.chars()) {
+            if let Some(word) = bits.get_mut(c as usize >> 6) {
+                *word |= 1 << (c as usize & 63);
+            }
+        }
+        bits
     });
-    places.binary_search(&c).is_ok()
+    places
+        .get(c as usize >> 6)
+        .is_some_and(|word| word & (1 << (c as usize & 63)) != 0)
 }
 
 /// People named familiarly, as police and court news do: 老 or 小 and a surname the segmenter
@@ -791,5 +797,16 @@ mod tests {
         let doc = Doc::new(text).with_tokens(segmenter().tag(text));
         let got: Vec<String> = masked_people(&doc).into_iter().map(|m| m.text).collect();
         assert_eq!(got, ["杨某", "欧阳某某"]);
+    }
+
+    #[test]
+    fn every_listed_short_form_and_no_other_char_is_a_place_abbreviation() {
+        let listed: Vec<char> = rows(dicts::PLACE_ABBREVIATIONS)
+            .flat_map(|(c, _)| c.chars())
+            .collect();
+        assert!(listed.iter().all(|&c| is_place_abbreviation(c)));
+        for c in ['蔡', '团', '证', 'a', '𠀀'] {
+            assert!(!is_place_abbreviation(c), "{c}");
+        }
     }
 }
