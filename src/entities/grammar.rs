@@ -543,6 +543,12 @@ pub fn listed_roads(doc: &Doc, roads: &[Mention]) -> Vec<Mention> {
     out
 }
 
+/// Whether `c` is a one-char surname (`dicts/surnames.txt`).
+pub fn is_surname(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    tables().surnames.contains(&*c.encode_utf8(&mut buf))
+}
+
 /// A one-char preposition that may come right before a place: 于, 在, 往, 至, 到, 从, 经, 沿.
 fn is_preposition(c: char) -> bool {
     matches!(c, '于' | '在' | '往' | '至' | '到' | '从' | '经' | '沿')

@@ -176,6 +176,13 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
                     .token_starting_at(m.span.start)
                     .is_some_and(|t| t.span == m.span && t.pos.as_str() == "t")
         })
+        // A surname and a title is no organisation (王部 of 王部长).
+        .filter(|m| {
+            m.kind != model::EntityKind::Organization
+                || !(m.span.len() == 2
+                    && doc.chars().get(m.span.end) == Some(&'长')
+                    && grammar::is_surname(doc.chars()[m.span.start]))
+        })
         // A name of two or more chars starts where a word starts (not 重庆 in 隆重庆祝), and
         // a place's or organisation's with no conjunction or preposition (及鸿海集团, 至龙昌;
         // 和 and 于 are surnames too).
@@ -188,7 +195,7 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
         .map(|m| {
             let span = without_credit(doc, without_glued_conjunction(doc, m.span, m.kind));
             let span = if m.kind == model::EntityKind::Person {
-                with_regnal_number(doc, span)
+                without_title(doc, with_regnal_number(doc, span))
             } else {
                 span
             };
@@ -408,20 +415,40 @@ fn is_not_an_entity(text: &str) -> bool {
 }
 
 /// `span` less a credit word at its end (王明摄 → 王明), when two chars or more are left.
-/// A place's or an organisation's name less a conjunction or preposition the segmenter glued
-/// to its first word (及 + 鸿海集团 from 及鸿海/集团, 至 + 龙昌). A person's keeps it: 和, 于
-/// and 向 are surnames.
+/// A name less a conjunction or preposition the segmenter glued to its first word (及 + 鸿海集团
+/// from 及鸿海/集团, 至 + 龙昌, 往 + 仁德). A person's keeps one that is a surname: 和, 于, 向.
 fn without_glued_conjunction(doc: &Doc, span: Span, kind: model::EntityKind) -> Span {
     let glued = doc.chars().get(span.start).is_some_and(|c| {
         matches!(c, '及' | '与' | '和' | '同' | '至' | '往' | '于' | '在' | '从' | '向' | '对')
     }) && doc
         .token_starting_at(span.start)
         .is_some_and(|t| t.span.len() >= 2 && !t.pos.is_proper_name());
-    if glued && kind != model::EntityKind::Person && span.len() >= 3 {
+    let surname = doc
+        .chars()
+        .get(span.start)
+        .is_some_and(|&c| grammar::is_surname(c));
+    if glued && (kind != model::EntityKind::Person || !surname) && span.len() >= 3 {
         Span::new(span.start + 1, span.end)
     } else {
         span
     }
+}
+
+/// A person's name less the title the tagger read into it (陈市长 is 陈, 王局长 is 王).
+fn without_title(doc: &Doc, span: Span) -> Span {
+    static TITLES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let titles = TITLES.get_or_init(|| {
+        crate::dicts::rows(crate::dicts::PERSON_TITLES)
+            .filter(|(_, side)| side.trim() != "before")
+            .map(|(t, _)| t)
+            .collect()
+    });
+    titles
+        .iter()
+        .map(|t| t.chars().count())
+        .zip(titles.iter())
+        .find(|&(n, t)| span.len() > n && doc.ends_with_at(span.end, t))
+        .map_or(span, |(n, _)| Span::new(span.start, span.end - n))
 }
 
 /// A pope's or monarch's name with its regnal number (保禄 + 六世, 伊丽莎白 + 二世), and the
@@ -727,6 +754,12 @@ mod tests {
         assert!(!got.iter().any(|(_, name)| name == "王明摄"), "{got:?}");
         assert!(
             got.contains(&(EntityType::Location, "乌拉圭".into())),
+            "{got:?}"
+        );
+        // A title is no part of a name, nor a surname and a title an organisation.
+        let got = found("總統也在王部長與陳市長等陪同下視察，一名孔姓男子");
+        assert!(
+            !got.iter().any(|(_, name)| name == "陈市长" || name == "王部" || name == "孔姓"),
             "{got:?}"
         );
         // A world city is a place, never a person.
