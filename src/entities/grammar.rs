@@ -12,7 +12,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::dicts::{self, rows};
@@ -49,6 +49,8 @@ struct Tables {
     road_suffixes: Vec<Vec<char>>,
     /// The road endings by their first char (indices into `road_suffixes`, longest first).
     road_suffixes_by_first: rustc_hash::FxHashMap<char, Vec<usize>>,
+    /// The last chars of the road endings (路, 街, 道…).
+    road_suffix_last: Vec<char>,
     /// Kinds of road, not names (高速铁路, 黄土路).
     not_roads: rustc_hash::FxHashSet<&'static str>,
     surnames: std::collections::HashSet<&'static str>,
@@ -85,14 +87,28 @@ fn tables() -> &'static Tables {
             suffixes,
             aliases: AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                // A DFA: these run over every article, and a few hundred names make a small one.
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(aliases.iter().map(|(a, _)| a))
                 .expect("alias automaton builds"),
             alias_names: aliases.iter().map(|(_, n)| *n).collect(),
             people: AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                // A DFA: these run over every article, and a few hundred names make a small one.
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(rows(dicts::PEOPLE).map(|(name, _)| name))
                 .expect("people automaton builds"),
             road_suffixes_by_first: by_first(road_suffixes.iter().map(Vec::as_slice)),
+            road_suffix_last: {
+                let mut last: Vec<char> = road_suffixes
+                    .iter()
+                    .filter_map(|s| s.last())
+                    .copied()
+                    .collect();
+                last.sort_unstable();
+                last.dedup();
+                last
+            },
             road_suffixes,
             not_roads: rows(dicts::ROAD_SUFFIXES)
                 .filter(|(_, kind)| kind.trim() == "not")
@@ -100,6 +116,8 @@ fn tables() -> &'static Tables {
                 .collect(),
             named_works: AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                // A DFA: these run over every article, and a few hundred names make a small one.
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(rows(dicts::WORKS).map(|(name, _)| name))
                 .expect("works automaton builds"),
             surnames: rows(dicts::SURNAMES).map(|(s, _)| s).collect(),
@@ -197,10 +215,13 @@ pub fn organizations(doc: &Doc, places: &[Place], main_place: Option<&str>) -> V
     // A government's body named after 本府 (the government that writes: 本府 + 都市发展局) or
     // after 市府 / 县府, the short form that is part of the name (市府 + 灾害防救办公室).
     for token in tokens {
-        let word = token.word(text);
-        let keeps_prefix = match word {
-            "市府" | "县府" => true,
-            "本府" => false,
+        let start = token.span.start;
+        if token.span.len() != 2 || chars[start + 1] != '府' {
+            continue;
+        }
+        let keeps_prefix = match chars[start] {
+            '市' | '县' => true,
+            '本' => false,
             _ => continue,
         };
         if let Some(end) = suffix_after(chars, token.span.end, 6, &token_end, |a| {
@@ -212,7 +233,12 @@ pub fn organizations(doc: &Doc, places: &[Place], main_place: Option<&str>) -> V
                 token.span.end
             };
             let span = Span::new(start, end);
-            found.push(mention(chars, span, EntityType::Organization, doc.string(span)));
+            found.push(mention(
+                chars,
+                span,
+                EntityType::Organization,
+                doc.string(span),
+            ));
         }
     }
     // After a proper name token: 中保 + 公司.
@@ -470,20 +496,34 @@ pub fn listed_roads(doc: &Doc, roads: &[Mention]) -> Vec<Mention> {
                     || matches!(t.pos.as_str(), "m" | "t" | "q" | "ns" | "eng")
             })
     };
-    let mut out: Vec<Mention> = Vec::new();
-    let mut at = 0;
-    while at < chars.len() {
-        let Some(suffix) = road_suffix_at(chars, at) else {
-            at += 1;
+    // Where a road ending starts, with its length (the longest there): found from the endings'
+    // last chars (路, 街, 道…), which are rare, rather than by trying every char.
+    let mut endings: Vec<(usize, usize)> = Vec::new();
+    for (end, c) in chars.iter().enumerate().map(|(i, c)| (i + 1, c)) {
+        if !t.road_suffix_last.contains(c) {
             continue;
-        };
+        }
+        for suffix in &t.road_suffixes {
+            let len = suffix.len();
+            if end >= len && chars[end - len..end] == suffix[..] {
+                endings.push((end - len, len));
+            }
+        }
+    }
+    endings.sort_by_key(|&(at, len)| (at, std::cmp::Reverse(len)));
+    endings.dedup_by_key(|&mut (at, _)| at);
+    let mut out: Vec<Mention> = Vec::new();
+    let mut free_from = 0;
+    for (at, suffix) in endings {
+        if at < free_from {
+            continue;
+        }
         let end = at + suffix;
         // The ending is no common word's end (局部道路, 这段马路).
         if doc
             .token_ending_at(end)
             .is_some_and(|t| t.span.start < at && GENERIC_ROADS.contains(&t.word(doc.text())))
         {
-            at += 1;
             continue;
         }
         // The ending closes a word, or opens 口 or a name the segmenter glued to it (路拉,
@@ -493,12 +533,25 @@ pub fn listed_roads(doc: &Doc, roads: &[Mention]) -> Vec<Mention> {
             || doc.token_starting_at(at).is_some_and(|t| {
                 t.span.end > end && (t.pos.is_proper_name() || matches!(t.pos.as_str(), "s" | "f"))
             });
+        if !closes {
+            continue;
+        }
         // A numeral between the name and the ending: 长兴 + 一 + 街.
         let numbered = usize::from(at > 0 && is_numeral(chars[at - 1]));
         let start = (2..=4)
             .map(|n| at - numbered - n.min(at - numbered))
             .find(|&start| {
                 let name = &chars[start..at - numbered];
+                let clean = name.len() >= 2
+                    && name.iter().all(|&c| {
+                        crate::text::is_han(c)
+                            && !breaks_name(c)
+                            && !is_numeral(c)
+                            && road_suffix_at(&[c], 0).is_none()
+                    });
+                if !clean {
+                    return false;
+                }
                 // Right after a road, at a crossing, where no common word opens the name (中正路 +
                 // 机车地下道 is a road and an underpass).
                 let after_road = out.last().is_some_and(|m| m.span.end == start)
@@ -518,26 +571,14 @@ pub fn listed_roads(doc: &Doc, roads: &[Mention]) -> Vec<Mention> {
                         || matches!(chars[start - 1], '分' | '时' | '秒')
                             && start > 1
                             && is_numeral(chars[start - 2]));
-                name.len() >= 2
-                    && (after_road || starts_name || after_glue)
-                    && name.iter().all(|&c| {
-                        crate::text::is_han(c)
-                            && !breaks_name(c)
-                            && !is_numeral(c)
-                            && road_suffix_at(&[c], 0).is_none()
-                    })
+                after_road || starts_name || after_glue
             });
-        match start {
-            Some(start) if closes && out.last().is_none_or(|m| m.span.end <= start) => {
-                let span = Span::new(start, road_parts(chars, end));
-                if !t.not_roads.contains(doc.slice(span)) {
-                    out.push(mention(chars, span, EntityType::Location, doc.string(span)));
-                    at = span.end;
-                    continue;
-                }
-                at += 1;
+        if let Some(start) = start.filter(|&s| out.last().is_none_or(|m| m.span.end <= s)) {
+            let span = Span::new(start, road_parts(chars, end));
+            if !t.not_roads.contains(doc.slice(span)) {
+                out.push(mention(chars, span, EntityType::Location, doc.string(span)));
+                free_from = span.end;
             }
-            _ => at += 1,
         }
     }
     out
@@ -545,8 +586,17 @@ pub fn listed_roads(doc: &Doc, roads: &[Mention]) -> Vec<Mention> {
 
 /// Whether `c` is a one-char surname (`dicts/surnames.txt`).
 pub fn is_surname(c: char) -> bool {
-    let mut buf = [0u8; 4];
-    tables().surnames.contains(&*c.encode_utf8(&mut buf))
+    static SURNAMES: OnceLock<rustc_hash::FxHashSet<char>> = OnceLock::new();
+    SURNAMES
+        .get_or_init(|| {
+            rows(dicts::SURNAMES)
+                .filter_map(|(s, _)| {
+                    let mut chars = s.chars();
+                    chars.next().filter(|_| chars.next().is_none())
+                })
+                .collect()
+        })
+        .contains(&c)
 }
 
 /// A one-char preposition that may come right before a place: 于, 在, 往, 至, 到, 从, 经, 沿.
@@ -654,17 +704,16 @@ pub fn is_place_abbreviation(c: char) -> bool {
 /// reads as a name of its own (瓜农老杨, 老杨说). Elsewhere the document-level repeat finds
 /// the same name where the segmenter cut otherwise (老杨称).
 pub fn familiar_people(doc: &Doc) -> Vec<Mention> {
-    let t = tables();
     let (chars, tokens) = (doc.chars(), doc.tokens());
     let mut out = Vec::new();
     for pair in tokens.windows(2) {
         let [prefix, surname] = pair else { continue };
-        let familiar = matches!(doc.slice(prefix.span), "老" | "小");
+        let familiar = prefix.span.len() == 1 && matches!(chars[prefix.span.start], '老' | '小');
         if familiar
             && surname.span.start == prefix.span.end
             && surname.span.len() == 1
             && surname.pos.is_person()
-            && t.surnames.contains(doc.slice(surname.span))
+            && is_surname(chars[surname.span.start])
         {
             let span = Span::new(prefix.span.start, surname.span.end);
             out.push(mention(chars, span, EntityType::Person, doc.string(span)));

@@ -97,7 +97,7 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
     let orgs = outermost(grammar::organizations(doc, &places, main_place.as_deref()));
     // A short form is normalised to the full name only where the article writes that name
     // too (台湾 stays 台湾 unless 台湾省 is written).
-    let written: std::collections::HashSet<&str> = places
+    let written: rustc_hash::FxHashSet<&str> = places
         .iter()
         .filter(|p| !p.short)
         .map(|p| p.normalized.as_str())
@@ -135,9 +135,9 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
             .unwrap_or_else(|| &listed[i - roads.len()])
             .span
     };
-    let road_spans: std::collections::HashSet<Span> =
+    let road_spans: rustc_hash::FxHashSet<Span> =
         roads.iter().chain(&listed).map(|r| r.span).collect();
-    let short_spans: std::collections::HashSet<Span> =
+    let short_spans: rustc_hash::FxHashSet<Span> =
         places.iter().filter(|p| p.short).map(|p| p.span).collect();
     mentions.retain(|m| {
         !short_spans.contains(&m.span)
@@ -157,7 +157,7 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
     add_where_free(&mut mentions, grammar::familiar_people(doc));
     // A quoted campaign name is not an entity: “平安本溪”. Mainland text puts names and
     // titles in 『』 (『大地周刊』, 『南京古城墙修复纪念园』), so those quotes do not count.
-    let quoted: std::collections::HashSet<Span> = doc
+    let quoted: rustc_hash::FxHashSet<Span> = doc
         .quotes()
         .iter()
         .filter(|q| q.mark != '『')
@@ -215,12 +215,12 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
     // A short form (友谊, 新建, 昆仑 are also words) stands where the article writes its full
     // name too (仁德 after 仁德区, 高雄 after 高雄市), or where the tagger saw a place there
     // too, or saw nothing and the segmenter called it a place name.
-    let short_places: std::collections::HashSet<Span> = places
+    let short_places: rustc_hash::FxHashSet<Span> = places
         .iter()
         .filter(|p| p.short && !written.contains(p.normalized.as_str()))
         .map(|p| p.span)
         .collect();
-    let place_spans: std::collections::HashSet<Span> = places.iter().map(|p| p.span).collect();
+    let place_spans: rustc_hash::FxHashSet<Span> = places.iter().map(|p| p.span).collect();
     let tagged_index = SpanIndex::new(tagged.iter().map(|m| m.span));
     mentions.retain(|r| {
         if !short_places.contains(&r.span) {
@@ -419,7 +419,10 @@ fn is_not_an_entity(text: &str) -> bool {
 /// from 及鸿海/集团, 至 + 龙昌, 往 + 仁德). A person's keeps one that is a surname: 和, 于, 向.
 fn without_glued_conjunction(doc: &Doc, span: Span, kind: model::EntityKind) -> Span {
     let glued = doc.chars().get(span.start).is_some_and(|c| {
-        matches!(c, '及' | '与' | '和' | '同' | '至' | '往' | '于' | '在' | '从' | '向' | '对')
+        matches!(
+            c,
+            '及' | '与' | '和' | '同' | '至' | '往' | '于' | '在' | '从' | '向' | '对'
+        )
     }) && doc
         .token_starting_at(span.start)
         .is_some_and(|t| t.span.len() >= 2 && !t.pos.is_proper_name());
@@ -436,19 +439,18 @@ fn without_glued_conjunction(doc: &Doc, span: Span, kind: model::EntityKind) -> 
 
 /// A person's name less the title the tagger read into it (陈市长 is 陈, 王局长 is 王).
 fn without_title(doc: &Doc, span: Span) -> Span {
-    static TITLES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    static TITLES: std::sync::OnceLock<Vec<Vec<char>>> = std::sync::OnceLock::new();
     let titles = TITLES.get_or_init(|| {
         crate::dicts::rows(crate::dicts::PERSON_TITLES)
             .filter(|(_, side)| side.trim() != "before")
-            .map(|(t, _)| t)
+            .map(|(t, _)| t.chars().collect())
             .collect()
     });
+    let name = &doc.chars()[span.start..span.end.min(doc.len())];
     titles
         .iter()
-        .map(|t| t.chars().count())
-        .zip(titles.iter())
-        .find(|&(n, t)| span.len() > n && doc.ends_with_at(span.end, t))
-        .map_or(span, |(n, _)| Span::new(span.start, span.end - n))
+        .find(|t| name.len() > t.len() && name.ends_with(t))
+        .map_or(span, |t| Span::new(span.start, span.end - t.len()))
 }
 
 /// A pope's or monarch's name with its regnal number (保禄 + 六世, 伊丽莎白 + 二世), and the
@@ -759,7 +761,8 @@ mod tests {
         // A title is no part of a name, nor a surname and a title an organisation.
         let got = found("總統也在王部長與陳市長等陪同下視察，一名孔姓男子");
         assert!(
-            !got.iter().any(|(_, name)| name == "陈市长" || name == "王部" || name == "孔姓"),
+            !got.iter()
+                .any(|(_, name)| name == "陈市长" || name == "王部" || name == "孔姓"),
             "{got:?}"
         );
         // A world city is a place, never a person.
