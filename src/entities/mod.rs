@@ -867,6 +867,12 @@ mod tests {
             !got.iter().any(|(t, _)| *t == EntityType::Person),
             "{got:?}"
         );
+        // A municipality's short form in its own releases.
+        let got = found("110年南市平均每戶經常性收入");
+        assert!(
+            got.contains(&(EntityType::Location, "南市".into())),
+            "{got:?}"
+        );
     }
 
     #[test]
