@@ -5,7 +5,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TYPES = {'person', 'location', 'organization', 'work'}
 KINDS = {'police', 'court', 'party', 'government', 'statistics', 'cctv', 'tainan', 'hk'}
 bad = 0
-files = sorted(glob.glob(os.path.join(HERE, 'dev', '*.json')) + glob.glob(os.path.join(HERE, 'test', '*.json')))
+files = sorted(glob.glob(os.path.join(HERE, 'dev', '*.json')) + glob.glob(os.path.join(HERE, 'test', '*.json')) + glob.glob(os.path.join(HERE, 'holdout2', '*.json')))
 ids = set()
 for fn in files:
     errs = []

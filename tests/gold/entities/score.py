@@ -208,7 +208,7 @@ def self_check(which):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--bin', help='path of the zhnews binary')
-    ap.add_argument('--set', default='dev', choices=['dev', 'test', 'all'])
+    ap.add_argument('--set', default='dev', choices=['dev', 'test', 'holdout2', 'all'])
     ap.add_argument('--errors', type=int, default=0, metavar='K', help='list the K commonest missed/spurious')
     ap.add_argument('--self-check', action='store_true', help='score the gold against itself (no binary)')
     ap.add_argument('--keep', metavar='FILE', help='also save the raw analyze output here')
