@@ -54,6 +54,8 @@ struct Tables {
     /// Kinds of road, not names (高速铁路, 黄土路).
     not_roads: rustc_hash::FxHashSet<&'static str>,
     surnames: std::collections::HashSet<&'static str>,
+    /// The one-char surnames of `surnames`, asked of every name.
+    single_surnames: rustc_hash::FxHashSet<char>,
     works: Regex,
     document_number: Regex,
     street: Regex,
@@ -85,19 +87,9 @@ fn tables() -> &'static Tables {
         Tables {
             suffixes_by_first: by_first(suffixes.iter().map(|(s, _)| s.as_slice())),
             suffixes,
-            aliases: AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                // A DFA: these run over every article, and a few hundred names make a small one.
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(aliases.iter().map(|(a, _)| a))
-                .expect("alias automaton builds"),
+            aliases: names_automaton(aliases.iter().map(|&(a, _)| a)),
             alias_names: aliases.iter().map(|(_, n)| *n).collect(),
-            people: AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                // A DFA: these run over every article, and a few hundred names make a small one.
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(rows(dicts::PEOPLE).map(|(name, _)| name))
-                .expect("people automaton builds"),
+            people: names_automaton(rows(dicts::PEOPLE).map(|(name, _)| name)),
             road_suffixes_by_first: by_first(road_suffixes.iter().map(Vec::as_slice)),
             road_suffix_last: {
                 let mut last: Vec<char> = road_suffixes
@@ -114,13 +106,14 @@ fn tables() -> &'static Tables {
                 .filter(|(_, kind)| kind.trim() == "not")
                 .map(|(word, _)| word)
                 .collect(),
-            named_works: AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                // A DFA: these run over every article, and a few hundred names make a small one.
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(rows(dicts::WORKS).map(|(name, _)| name))
-                .expect("works automaton builds"),
+            named_works: names_automaton(rows(dicts::WORKS).map(|(name, _)| name)),
             surnames: rows(dicts::SURNAMES).map(|(s, _)| s).collect(),
+            single_surnames: rows(dicts::SURNAMES)
+                .filter_map(|(s, _)| {
+                    let mut chars = s.chars();
+                    chars.next().filter(|_| chars.next().is_none())
+                })
+                .collect(),
             works: Regex::new(r"《([^《》\n]{1,60})》").expect("valid regex"),
             document_number: Regex::new(r"\p{Han}{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,5}号")
                 .expect("valid regex"),
@@ -128,6 +121,16 @@ fn tables() -> &'static Tables {
                 .expect("valid regex"),
         }
     })
+}
+
+/// A leftmost-longest automaton over `names`. A DFA: it runs over every article, and a few
+/// hundred names make a small one.
+fn names_automaton<'n>(names: impl IntoIterator<Item = &'n str>) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(names)
+        .expect("an automaton over a few hundred names builds")
 }
 
 /// Indices of `endings` by their first char, in the order given.
@@ -193,16 +196,16 @@ pub fn organizations(doc: &Doc, places: &[Place], main_place: Option<&str>) -> V
     }
     // After a place: up to six name characters, then a suffix ending on a token boundary.
     for place in places {
-        if let Some(end) = suffix_after(chars, place.span.end, 6, &token_end, |a| {
+        if let Some((_, end)) = suffix_after(chars, place.span.end, 6, &token_end, |a| {
             matches!(a, Attach::AfterPlace | Attach::AfterPlaceNamed)
         }) {
             let span = Span::new(place.span.start, end);
             let mut org = mention(chars, span, EntityType::Organization, String::new());
             org.normalized = org.text.clone();
             found.push(org);
-        } else if let Some(zone_end) =
+        } else if let Some((_, zone_end)) =
             suffix_after(chars, place.span.end, 12, &token_end, |a| a == Attach::Zone)
-            && let Some(end) =
+            && let Some((_, end)) =
                 suffix_after(chars, zone_end, 0, &token_end, |a| a == Attach::AfterPlace)
         {
             // A zone's body after the zone's whole name: 山东 + 新旧动能转换综合试验区 + 管委会.
@@ -224,7 +227,7 @@ pub fn organizations(doc: &Doc, places: &[Place], main_place: Option<&str>) -> V
             '本' => false,
             _ => continue,
         };
-        if let Some(end) = suffix_after(chars, token.span.end, 6, &token_end, |a| {
+        if let Some((_, end)) = suffix_after(chars, token.span.end, 6, &token_end, |a| {
             matches!(a, Attach::AfterPlace | Attach::AfterPlaceNamed)
         }) {
             let start = if keeps_prefix {
@@ -319,18 +322,10 @@ pub fn organizations(doc: &Doc, places: &[Place], main_place: Option<&str>) -> V
     for org in &found {
         let government = org.text.ends_with("政府");
         let unit = |a: Attach| a == Attach::Nested || government && a == Attach::AfterPlace;
-        if let Some(end) = suffix_after(chars, org.span.end, 4, &token_end, unit) {
+        if let Some((suffix_start, end)) = suffix_after(chars, org.span.end, 4, &token_end, unit) {
             // The unit's own name is a name: no function word, numeral, direction or verb
             // phrase (行政院 + 主计总处, 内政部 + 警政署; not 欧盟签署, 北约内部, 国务院办公厅转发财政部).
-            let suffix_len = tables()
-                .suffixes
-                .iter()
-                .filter(|(s, a)| unit(*a) && chars[..end].ends_with(s))
-                .map(|(s, _)| s.len())
-                .max()
-                .unwrap_or(0);
             let unit_words = doc.tokens_in(Span::new(org.span.end, end));
-            let suffix_start = end - suffix_len;
             if unit_words.iter().any(|t| {
                 t.span.start < suffix_start
                     && (t.pos.is_function_word()
@@ -360,15 +355,17 @@ pub fn organizations(doc: &Doc, places: &[Place], main_place: Option<&str>) -> V
     found
 }
 
-/// The end of `name chars + suffix` starting at `start`, when a suffix of the wanted kind
-/// follows within `max_name` name characters and ends on a token boundary.
+/// Where the suffix starts and where it ends, for `name chars + suffix` starting at `start`,
+/// when a suffix of the wanted kind follows within `max_name` name characters and ends on a
+/// token boundary (the longest such suffix ending there: a longer one starts earlier and is
+/// tried first).
 fn suffix_after(
     chars: &[char],
     start: usize,
     max_name: usize,
     token_end: &[bool],
     wanted: impl Fn(Attach) -> bool,
-) -> Option<usize> {
+) -> Option<(usize, usize)> {
     let t = tables();
     for body in 0..=max_name {
         let at = start + body;
@@ -385,7 +382,7 @@ fn suffix_after(
                 && chars.get(at..end) == Some(suffix.as_slice())
                 && token_end.get(end) == Some(&true)
             {
-                return Some(end);
+                return Some((at, end));
             }
         }
     }
@@ -586,17 +583,7 @@ pub fn listed_roads(doc: &Doc, roads: &[Mention]) -> Vec<Mention> {
 
 /// Whether `c` is a one-char surname (`dicts/surnames.txt`).
 pub fn is_surname(c: char) -> bool {
-    static SURNAMES: OnceLock<rustc_hash::FxHashSet<char>> = OnceLock::new();
-    SURNAMES
-        .get_or_init(|| {
-            rows(dicts::SURNAMES)
-                .filter_map(|(s, _)| {
-                    let mut chars = s.chars();
-                    chars.next().filter(|_| chars.next().is_none())
-                })
-                .collect()
-        })
-        .contains(&c)
+    tables().single_surnames.contains(&c)
 }
 
 /// A one-char preposition that may come right before a place: 于, 在, 往, 至, 到, 从, 经, 沿.

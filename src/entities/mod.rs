@@ -128,22 +128,16 @@ pub fn extract(doc: &Doc, gazetteer: &Gazetteer, tagger: &NerModel) -> Vec<Entit
     // stays a place (欧洲 in 欧洲高速公路).
     let roads = grammar::roads(doc, &places);
     let listed = grammar::listed_roads(doc, &roads);
-    let road_index = SpanIndex::new(roads.iter().chain(&listed).map(|r| r.span));
-    let road_span = |i: usize| {
-        roads
-            .get(i)
-            .unwrap_or_else(|| &listed[i - roads.len()])
-            .span
-    };
-    let road_spans: rustc_hash::FxHashSet<Span> =
-        roads.iter().chain(&listed).map(|r| r.span).collect();
+    let road_list: Vec<Span> = roads.iter().chain(&listed).map(|r| r.span).collect();
+    let road_index = SpanIndex::new(road_list.iter().copied());
+    let road_spans: rustc_hash::FxHashSet<Span> = road_list.iter().copied().collect();
     let short_spans: rustc_hash::FxHashSet<Span> =
         places.iter().filter(|p| p.short).map(|p| p.span).collect();
     mentions.retain(|m| {
         !short_spans.contains(&m.span)
             || !road_index
                 .overlapping(m.span)
-                .any(|i| road_span(i) != m.span && road_span(i).start == m.span.start)
+                .any(|i| road_list[i] != m.span && road_list[i].start == m.span.start)
     });
     add_where_free(&mut mentions, roads);
     add_where_free(&mut mentions, listed);
@@ -414,23 +408,20 @@ fn is_not_an_entity(text: &str) -> bool {
         .is_match(text)
 }
 
-/// `span` less a credit word at its end (王明摄 → 王明), when two chars or more are left.
 /// A name less a conjunction or preposition the segmenter glued to its first word (及 + 鸿海集团
 /// from 及鸿海/集团, 至 + 龙昌, 往 + 仁德). A person's keeps one that is a surname: 和, 于, 向.
 fn without_glued_conjunction(doc: &Doc, span: Span, kind: model::EntityKind) -> Span {
-    let glued = doc.chars().get(span.start).is_some_and(|c| {
-        matches!(
-            c,
-            '及' | '与' | '和' | '同' | '至' | '往' | '于' | '在' | '从' | '向' | '对'
-        )
-    }) && doc
+    let Some(&first) = doc.chars().get(span.start) else {
+        return span;
+    };
+    let glued = matches!(
+        first,
+        '及' | '与' | '和' | '同' | '至' | '往' | '于' | '在' | '从' | '向' | '对'
+    ) && doc
         .token_starting_at(span.start)
         .is_some_and(|t| t.span.len() >= 2 && !t.pos.is_proper_name());
-    let surname = doc
-        .chars()
-        .get(span.start)
-        .is_some_and(|&c| grammar::is_surname(c));
-    if glued && (kind != model::EntityKind::Person || !surname) && span.len() >= 3 {
+    let keeps = kind == model::EntityKind::Person && grammar::is_surname(first);
+    if glued && !keeps && span.len() >= 3 {
         Span::new(span.start + 1, span.end)
     } else {
         span
@@ -473,6 +464,7 @@ fn with_regnal_number(doc: &Doc, span: Span) -> Span {
     Span::new(start, span.end + digits + 1)
 }
 
+/// `span` less a credit word at its end (王明摄 → 王明), when two chars or more are left.
 fn without_credit(doc: &Doc, span: Span) -> Span {
     static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| {
