@@ -505,8 +505,59 @@ fn segment_edit(
     })
 }
 
-/// Repair one line; `None` when nothing in it is mis-decoded.
-fn repair_line(lm: &CharModel, line: &str, fixes: &mut FixLog) -> Option<String> {
+/// A family: the encoding the bytes were wrongly decoded with, and the one they were written in.
+type Family = (Wrong, Right);
+
+/// A run with at least this many damaged characters (non-ASCII) is evidence on its own that
+/// its double-byte family (read as GBK or Big5) damaged the document. A shorter run is repaired only where the family is
+/// established: a rare pair in clean text (`砒霜` read as Big5 bytes gives `响流`) is no
+/// evidence of damage.
+const SELF_EVIDENT_CHARS: usize = 6;
+/// A line whose damaged characters the family's runs explain at least this share of
+/// establishes the family: a title or a field label damaged whole.
+const BLOCK_SHARE: f64 = 0.6;
+
+/// The characters that can be damaged: non-ASCII, not whitespace.
+fn damageable(chars: &[char]) -> usize {
+    chars
+        .iter()
+        .filter(|c| !c.is_ascii() && !c.is_whitespace())
+        .count()
+}
+
+/// Whether `edits` of one family on `line` show that the family damaged the document: one
+/// long run, or runs that explain most of the line ([`SELF_EVIDENT_CHARS`], [`BLOCK_SHARE`]).
+fn establishes(line: &[char], edits: &[Edit]) -> bool {
+    let explained: Vec<usize> = edits
+        .iter()
+        .map(|e| damageable(&line[e.start..e.end]))
+        .collect();
+    let total: usize = explained.iter().sum();
+    explained.iter().any(|&n| n >= SELF_EVIDENT_CHARS)
+        || total as f64 >= BLOCK_SHARE * damageable(line) as f64
+}
+
+/// What one look at a line did.
+struct LineRepair {
+    /// The repaired line, if anything changed.
+    text: Option<String>,
+    /// Whether a family not (yet) established in the document offered repairs that were
+    /// held back: the line is looked at again once the whole document has been seen.
+    held_back: bool,
+}
+
+/// Repair one line with the families `established` in the document, adding any family this
+/// line itself establishes ([`establishes`]).
+fn repair_line(
+    lm: &CharModel,
+    line: &str,
+    established: &mut Vec<Family>,
+    fixes: &mut FixLog,
+) -> LineRepair {
+    let mut result = LineRepair {
+        text: None,
+        held_back: false,
+    };
     let chars: Vec<char> = line.chars().collect();
     let weight =
         |edits: &[Edit]| -> f64 { edits.iter().map(|e| e.gain * e.text.len() as f64).sum() };
@@ -515,13 +566,31 @@ fn repair_line(lm: &CharModel, line: &str, fixes: &mut FixLog) -> Option<String>
         .iter()
         .any(|s| s.double_byte || s.cp1252 || s.cp1250)
     {
-        return None;
+        return result;
     }
-    let edits = FAMILIES
-        .iter()
-        .map(|&family| edits_for(lm, &chars, &suspects, family))
-        .filter(|edits| !edits.is_empty())
-        .max_by(|a, b| weight(a).total_cmp(&weight(b)))?;
+    let mut best: Option<Vec<Edit>> = None;
+    for family in FAMILIES {
+        let edits = edits_for(lm, &chars, &suspects, family);
+        if edits.is_empty() {
+            continue;
+        }
+        // Latin-1 letters in a run are no Chinese a reader wrote; Han characters that re-read
+        // as other Han characters may be.
+        let needs_evidence = matches!(family.0, Wrong::Gb18030 | Wrong::Big5);
+        if needs_evidence && !established.contains(&family) {
+            if !establishes(&chars, &edits) {
+                result.held_back = true;
+                continue;
+            }
+            established.push(family);
+        }
+        if best.as_ref().is_none_or(|b| weight(&edits) > weight(b)) {
+            best = Some(edits);
+        }
+    }
+    let Some(edits) = best else {
+        return result;
+    };
     let mut out = String::with_capacity(line.len());
     let mut i = 0;
     for edit in &edits {
@@ -536,7 +605,8 @@ fn repair_line(lm: &CharModel, line: &str, fixes: &mut FixLog) -> Option<String>
         i = edit.end;
     }
     out.extend(&chars[i..]);
-    Some(out)
+    result.text = Some(out);
+    result
 }
 
 /// Whether anything in `text` could be mojibake at all: a cheap screen before any encoding.
@@ -549,35 +619,73 @@ fn worth_a_look(text: &str) -> bool {
 /// repaired until nothing changes; the bound only guards against a repair that undoes another.
 const MAX_LINE_PASSES: usize = 16;
 
+/// Repair `line` until nothing changes ([`MAX_LINE_PASSES`]); whether any look held back a
+/// repair of a family not established.
+fn repair_until_stable(
+    lm: &CharModel,
+    line: &mut String,
+    established: &mut Vec<Family>,
+    fixes: &mut FixLog,
+) -> (bool, bool) {
+    let (mut changed, mut held_back) = (false, false);
+    for _ in 0..MAX_LINE_PASSES {
+        let look = repair_line(lm, line, established, fixes);
+        held_back |= look.held_back;
+        match look.text {
+            Some(next) => {
+                *line = next;
+                changed = true;
+            }
+            None => break,
+        }
+    }
+    (changed, held_back)
+}
+
 /// Re-decode mis-decoded runs; `None` when there are none.
+///
+/// Decided per document, applied per run: a family is established by a long run or a line it
+/// explains nearly whole ([`establishes`]), anywhere in the text; then every run it explains
+/// is repaired, down to a two-character name. Lines that offered short runs of a family not
+/// yet established are looked at again once the whole text has been seen.
 pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
     if !worth_a_look(text) {
         return None;
     }
     let lm = model();
-    let mut out = String::with_capacity(text.len());
+    let mut established: Vec<Family> = Vec::new();
+    let mut lines: Vec<(String, &str)> = Vec::new();
+    let mut held_back: Vec<usize> = Vec::new();
     let mut changed = false;
     for line in text.split_inclusive('\n') {
         let (body, end) = match line.strip_suffix('\n') {
             Some(body) => (body, "\n"),
             None => (line, ""),
         };
-        if crate::repair::is_binary_noise(body) {
-            out.push_str(line);
-            continue;
-        }
-        let mut repaired: Option<String> = None;
-        for _ in 0..MAX_LINE_PASSES {
-            match repair_line(lm, repaired.as_deref().unwrap_or(body), fixes) {
-                Some(next) => repaired = Some(next),
-                None => break,
+        let mut body = body.to_string();
+        if !crate::repair::is_binary_noise(&body) {
+            let (line_changed, line_held_back) =
+                repair_until_stable(lm, &mut body, &mut established, fixes);
+            changed |= line_changed;
+            if line_held_back {
+                held_back.push(lines.len());
             }
         }
-        changed |= repaired.is_some();
-        out.push_str(repaired.as_deref().unwrap_or(body));
-        out.push_str(end);
+        lines.push((body, end));
     }
-    changed.then_some(out)
+    let seen = established.len();
+    if seen > 0 {
+        for &k in &held_back {
+            let mut families = established[..seen].to_vec();
+            changed |= repair_until_stable(lm, &mut lines[k].0, &mut families, fixes).0;
+        }
+    }
+    changed.then(|| {
+        lines
+            .iter()
+            .flat_map(|(body, end)| [body.as_str(), end])
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -642,6 +750,26 @@ mod tests {
         ] {
             assert_eq!(fixed(input), input);
         }
+    }
+
+    #[test]
+    fn leaves_rare_pairs_in_clean_short_lines_alone() {
+        // Each pair re-reads as common characters (Big5 bytes read as GBK: 砒霜 → 响流,
+        // 嘟嘟 → 故故), but nothing else in the text is damaged: no family explains it.
+        for input in ["老母鸡赛砒霜", "嘟嘟美甲店", "老母鸡赛砒霜\n嘟嘟美甲店"]
+        {
+            assert_eq!(fixed(input), input);
+        }
+    }
+
+    #[test]
+    fn a_line_damaged_whole_establishes_its_family() {
+        // Short, but the family explains all of it: a title or a field label.
+        assert_eq!(fixed("鍙戝竷"), "发布");
+        assert_eq!(
+            fixed("老母鸡赛砒霜\n鍙戝竷鏃ユ湡"),
+            "老母鸡赛砒霜\n发布日期"
+        );
     }
 
     #[test]
