@@ -509,9 +509,9 @@ fn segment_edit(
 type Family = (Wrong, Right);
 
 /// A run with at least this many damaged characters (non-ASCII) is evidence on its own that
-/// its double-byte family (read as GBK or Big5) damaged the document. A shorter run is repaired only where the family is
-/// established: a rare pair in clean text (`砒霜` read as Big5 bytes gives `响流`) is no
-/// evidence of damage.
+/// its double-byte family (read as GBK or Big5) damaged the document. A shorter run is
+/// repaired only where the family is established: a rare pair in clean text (`砒霜` read as
+/// Big5 bytes gives `响流`) is no evidence of damage.
 const SELF_EVIDENT_CHARS: usize = 6;
 /// A line whose damaged characters the family's runs explain at least this share of
 /// establishes the family: a title or a field label damaged whole.
@@ -528,13 +528,13 @@ fn damageable(chars: &[char]) -> usize {
 /// Whether `edits` of one family on `line` show that the family damaged the document: one
 /// long run, or runs that explain most of the line ([`SELF_EVIDENT_CHARS`], [`BLOCK_SHARE`]).
 fn establishes(line: &[char], edits: &[Edit]) -> bool {
-    let explained: Vec<usize> = edits
-        .iter()
-        .map(|e| damageable(&line[e.start..e.end]))
-        .collect();
-    let total: usize = explained.iter().sum();
-    explained.iter().any(|&n| n >= SELF_EVIDENT_CHARS)
-        || total as f64 >= BLOCK_SHARE * damageable(line) as f64
+    let (mut total, mut longest) = (0, 0);
+    for edit in edits {
+        let explained = damageable(&line[edit.start..edit.end]);
+        total += explained;
+        longest = longest.max(explained);
+    }
+    longest >= SELF_EVIDENT_CHARS || total as f64 >= BLOCK_SHARE * damageable(line) as f64
 }
 
 /// What one look at a line did.
@@ -673,10 +673,11 @@ pub fn repair(text: &str, fixes: &mut FixLog) -> Option<String> {
         }
         lines.push((body, end));
     }
-    let seen = established.len();
-    if seen > 0 {
+    if !established.is_empty() {
         for &k in &held_back {
-            let mut families = established[..seen].to_vec();
+            // Each held-back line is judged by what the whole text established, not by what
+            // another held-back line adds.
+            let mut families = established.clone();
             changed |= repair_until_stable(lm, &mut lines[k].0, &mut families, fixes).0;
         }
     }
